@@ -1,0 +1,28 @@
+namespace Petitions.Core.Organisation;
+
+/// <summary>What a member of staff may do, within their unit.</summary>
+public enum StaffRole
+{
+    /// <summary>Chuyên viên: classifies letters, verifies, drafts answers.</summary>
+    Officer,
+
+    /// <summary>Cấp phó: a deputy head; acts for the head when delegated.</summary>
+    Deputy,
+
+    /// <summary>Người đứng đầu: answers personally for the unit's letters.</summary>
+    Head,
+
+    /// <summary>The supervising level (inspectorate, chairman's office): sees what is about to slip past its level.</summary>
+    Supervisor,
+
+    /// <summary>Maintains the organisation data and settings.</summary>
+    Admin,
+}
+
+/// <summary>A member of staff.</summary>
+/// <param name="Id">Stable identifier (also the sign-in subject for the development login).</param>
+/// <param name="Name">Display name.</param>
+/// <param name="UnitId">The unit they belong to.</param>
+/// <param name="Role">Their role in that unit.</param>
+/// <param name="Title">Their title as printed on documents, e.g. "Chủ tịch UBND phường".</param>
+public sealed record StaffMember(string Id, string Name, string UnitId, StaffRole Role, string Title);
