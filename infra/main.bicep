@@ -189,7 +189,7 @@ module api 'app/api.bicep' = {
     deploymentContainerName: layout.deploymentContainer
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     keyVaultName: keyVault.outputs.name
-    secretNames: layout.keyVaultSecrets
+    vaultEntries: layout.keyVaultSecrets
     communicationServiceName: communication.outputs.name
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount

@@ -11,7 +11,7 @@ param deploymentContainerName string
 param applicationInsightsName string
 param keyVaultName string
 @description('Key Vault secret names, by role (storage-layout.json).')
-param secretNames object
+param vaultEntries object
 param communicationServiceName string
 param instanceMemoryMB int
 param maximumInstanceCount int
@@ -127,21 +127,21 @@ var appSettings = {
   Timers__TimeZone: 'UTC'
   Public__BaseUrl: 'https://${functionApp.properties.defaultHostName}'
   Auth__Mode: 'AppService'
-  Security__FieldEncryptionKey: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretNames.fieldEncryptionKey}/)'
-  Security__PhoneHashKey: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretNames.phoneHashKey}/)'
+  Security__FieldEncryptionKey: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${vaultEntries.fieldEncryptionKey}/)'
+  Security__PhoneHashKey: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${vaultEntries.phoneHashKey}/)'
   Notifications__Sms__Provider: 'Acs'
   Notifications__Sms__Acs__Endpoint: 'https://${communication.properties.hostName}'
   Notifications__Sms__Acs__From: smsFrom
   Notifications__Sms__Acs__ClientId: identity.properties.clientId
   Notifications__Zalo__AppId: zaloAppId
-  Notifications__Zalo__OaSecretKey: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretNames.zaloOaSecretKey}/)'
-  Notifications__Zalo__AccessToken: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretNames.zaloAccessToken}/)'
+  Notifications__Zalo__OaSecretKey: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${vaultEntries.zaloOaSecretKey}/)'
+  Notifications__Zalo__AccessToken: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${vaultEntries.zaloAccessToken}/)'
   Notifications__Zalo__BaseUrl: 'https://business.openapi.zalo.me'
 }
 
 // Read by App Service Authentication (the platform), only when it is configured.
 var authSettings = authEnabled ? {
-  MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretNames.entraClientSecret}/)'
+  MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${vaultEntries.entraClientSecret}/)'
 } : {}
 
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
