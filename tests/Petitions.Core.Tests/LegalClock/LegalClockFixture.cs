@@ -8,7 +8,7 @@ internal static class LegalClockFixture
 {
     public static readonly LegalLimits Limits = LegalLimits.LoadEmbedded();
 
-    public static readonly IWorkingCalendar Calendar = new FixedTestCalendar();
+    public static readonly IWorkingCalendar WorkingCalendar = new FixedTestCalendar();
 
-    public static DeadlineCalculator Calculator(LegalClockSettings? settings = null) => new(Limits, Calendar, settings);
+    public static DeadlineCalculator Calculator(LegalClockSettings? settings = null) => new(Limits, WorkingCalendar, settings);
 }
