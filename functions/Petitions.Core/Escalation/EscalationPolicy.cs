@@ -47,7 +47,7 @@ public sealed class EscalationPolicy(EscalationLadder ladder, IWorkingCalendar c
     /// The last due date the sweep must read on <paramref name="today"/>: clocks due after it have no rung due yet.
     /// </summary>
     public DateOnly ReadDueDatesThrough(DateOnly today) =>
-        WorkingDayCounting.Forward(_calendar, today, LongestLeadWorkingDays);
+        _calendar.AddWorkingDays(today, LongestLeadWorkingDays);
 
     /// <summary>The rungs due at <paramref name="now"/> that are not in <paramref name="fired"/>, earliest first.</summary>
     public IReadOnlyList<DueRung> DueRungs(IEnumerable<WatchedClock> clocks, IReadOnlySet<string> fired, DateTimeOffset now)
@@ -63,7 +63,7 @@ public sealed class EscalationPolicy(EscalationLadder ladder, IWorkingCalendar c
             for (var i = 0; i < rungs.Count; i++)
             {
                 var rung = rungs[i];
-                var firesOn = WorkingDayCounting.Back(_calendar, clock.Due, rung.LeadWorkingDays);
+                var firesOn = _calendar.AddWorkingDays(clock.Due, -rung.LeadWorkingDays);
                 var key = KeyOf(clock, rung);
                 if (firesOn <= today && !fired.Contains(key) && seen.Add(key))
                 {

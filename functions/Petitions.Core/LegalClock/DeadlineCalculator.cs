@@ -34,6 +34,9 @@ public sealed record LegalClockSettings(int? PetitionReplyWorkingDays = null)
 /// </summary>
 public sealed class DeadlineCalculator
 {
+    /// <summary>Guard against calendar data without working days (the count would otherwise never end).</summary>
+    private const int MaxScanDays = 3660;
+
     private readonly IWorkingCalendar _calendar;
     private readonly LegalClockSettings _settings;
 
@@ -95,7 +98,7 @@ public sealed class DeadlineCalculator
         while (counted < applied.Limit)
         {
             date = date.AddDays(1);
-            WorkingDayCounting.Guard(++scanned, trigger);
+            Guard(++scanned, trigger);
             var day = _calendar.Describe(date);
             if (rule.Unit == ClockUnit.WorkingDays && DeadlineExplanation.ReasonOf(day) is { } reason)
             {
@@ -118,13 +121,21 @@ public sealed class DeadlineCalculator
             var day = _calendar.Describe(date);
             skipped.Add(new SkippedDay(date, reason, day.Name, day.Source, RollForward: true));
             date = date.AddDays(1);
-            WorkingDayCounting.Guard(++scanned, trigger);
+            Guard(++scanned, trigger);
         }
 
         var explanation = new DeadlineExplanation(
             rule.Kind, rule.Step, rule.Description, rule.Source, trigger, rule.Unit, rule.Limit, applied.Limit,
             applied.Adjustments, lastCounted, skipped, date);
         return new Deadline(date, applied.Limit, rule.Unit, rule.Source, explanation);
+    }
+
+    private static void Guard(int scanned, DateOnly trigger)
+    {
+        if (scanned > MaxScanDays)
+        {
+            throw new InvalidOperationException($"The calendar has no working day within {MaxScanDays} days of {trigger:yyyy-MM-dd}.");
+        }
     }
 
     private SuspensionRule? SuspensionPausing(string kind, DateOnly date, IReadOnlyList<SuspendedInterval> suspensions)

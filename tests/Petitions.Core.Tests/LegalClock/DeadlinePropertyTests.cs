@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Petitions.Core.Calendar;
 using Petitions.Core.LegalClock;
 using static Petitions.Core.Tests.LegalClock.LegalClockFixture;
 
@@ -43,10 +44,10 @@ public sealed class DeadlinePropertyTests
                 Gen.Choose(0, 120).ToArbitrary(),
                 (from, n) =>
                 {
-                    var to = WorkingDayCounting.Forward(WorkingCalendar, from, n);
-                    return WorkingDayCounting.Count(WorkingCalendar, from, to) == n
+                    var to = WorkingCalendar.AddWorkingDays(from, n);
+                    return WorkingCalendar.CountWorkingDays(from, to) == n
                         && (n == 0 || WorkingCalendar.Describe(to).IsWorkingDay)
-                        && WorkingDayCounting.Back(WorkingCalendar, to, n) <= from;
+                        && WorkingCalendar.AddWorkingDays(to, -n) <= from;
                 })
             .QuickCheckThrowOnFailure();
 
@@ -77,8 +78,8 @@ public sealed class DeadlinePropertyTests
                         return suspended.Explanation.LastCountedDay == plain.Explanation.LastCountedDay.AddDays(length);
                     }
 
-                    var workingDaysSuspended = WorkingDayCounting.Count(WorkingCalendar, suspendedOn.AddDays(-1), suspendedOn.AddDays(length - 1));
-                    return WorkingDayCounting.Count(WorkingCalendar, plain.Due, suspended.Due) == workingDaysSuspended;
+                    var workingDaysSuspended = WorkingCalendar.CountWorkingDays(suspendedOn.AddDays(-1), suspendedOn.AddDays(length - 1));
+                    return WorkingCalendar.CountWorkingDays(plain.Due, suspended.Due) == workingDaysSuspended;
                 })
             .QuickCheckThrowOnFailure();
 }
