@@ -101,6 +101,15 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
+    public void A_case_in_progress_can_be_reassigned_without_leaving_progress()
+    {
+        var @case = InProgress();
+        @case.Assign("officer-3", "head-1", Day(5));
+        Assert.Equal((CaseStatus.InProgress, "officer-3"), (@case.Status, @case.OfficerId));
+        Assert.Equal("officer-3", Assert.IsType<CaseAssigned>(@case.UncommittedEvents[^1]).OfficerId);
+    }
+
+    [Fact]
     public void A_complaint_cannot_be_extended()
     {
         var e = Assert.Throws<InvalidCaseTransitionException>(() => InProgress().Extend("reason", false, "head-1", Day(10), Clock));
