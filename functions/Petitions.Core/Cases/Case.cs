@@ -1,0 +1,384 @@
+using Petitions.Core.LegalClock;
+
+namespace Petitions.Core.Cases;
+
+/// <summary>
+/// A citizen's letter and its handling: the aggregate that guards every state transition, keeps the legal clocks
+/// and emits an event (actor, time) for each change. Time always enters as a parameter; the case never reads a clock.
+/// </summary>
+public sealed class Case
+{
+    private static readonly CaseStatus[] Open =
+        [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Suspended];
+
+    private readonly List<CaseClock> _clocks;
+    private readonly List<CaseEvent> _uncommitted = [];
+
+    private Case(CaseSnapshot snapshot)
+    {
+        Id = snapshot.Id;
+        Kind = snapshot.Kind;
+        Status = snapshot.Status;
+        ReceivedOn = snapshot.ReceivedOn;
+        Complex = snapshot.Complex;
+        RemoteArea = snapshot.RemoteArea;
+        OfficerId = snapshot.OfficerId;
+        DuplicateOf = snapshot.DuplicateOf;
+        Extensions = snapshot.Extensions;
+        Version = snapshot.Version;
+        _clocks = [.. snapshot.Clocks];
+    }
+
+    /// <summary>The case id (tracking code or internal id; safe as a Table key).</summary>
+    public string Id { get; }
+
+    /// <summary>The legal kind.</summary>
+    public CaseKind Kind { get; }
+
+    /// <summary>Where it stands.</summary>
+    public CaseStatus Status { get; private set; }
+
+    /// <summary>The legal date of receipt.</summary>
+    public DateOnly ReceivedOn { get; }
+
+    /// <summary>Complex case (vụ việc phức tạp): longer limits where the law gives them.</summary>
+    public bool Complex { get; private set; }
+
+    /// <summary>The resolving unit is in a remote area (vùng sâu, vùng xa).</summary>
+    public bool RemoteArea { get; }
+
+    /// <summary>The handling officer, once assigned.</summary>
+    public string? OfficerId { get; private set; }
+
+    /// <summary>The case this one duplicates, when classified as a duplicate.</summary>
+    public string? DuplicateOf { get; private set; }
+
+    /// <summary>Extensions granted so far.</summary>
+    public int Extensions { get; private set; }
+
+    /// <summary>The sequence of the last event (persisted or not).</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Every clock of the case, running, paused or stopped.</summary>
+    public IReadOnlyList<CaseClock> Clocks => _clocks;
+
+    /// <summary>The clocks that are running now (what the escalation ladder watches).</summary>
+    public IEnumerable<CaseClock> RunningClocks => _clocks.Where(c => c.IsRunning);
+
+    /// <summary>Events raised since the case was loaded or last committed: persist them with the snapshot.</summary>
+    public IReadOnlyList<CaseEvent> UncommittedEvents => _uncommitted;
+
+    /// <summary>Receives a letter and starts its reception clock.</summary>
+    public static Case Receive(
+        string id, CaseKind kind, bool complex, bool remoteArea, string actor, DateTimeOffset at, DeadlineCalculator clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (id.IndexOfAny(['/', '\\', '#', '?']) >= 0 || id.Any(char.IsControl))
+        {
+            throw new ArgumentException("A case id must not contain / \\ # ? or control characters.", nameof(id));
+        }
+
+        var receivedOn = VietnamDate.Of(at);
+        var @case = new Case(new CaseSnapshot(id, kind, CaseStatus.Received, receivedOn, complex, remoteArea, null, null, 0, [], 0));
+        @case.StartClock(kind.ReceptionStep(), receivedOn, clock);
+        @case.Raise(new CaseReceived(kind, receivedOn, complex, remoteArea) { CaseId = id, Sequence = 0, Actor = actor, At = at });
+        return @case;
+    }
+
+    /// <summary>Rebuilds a case from its persisted snapshot.</summary>
+    public static Case Restore(CaseSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new Case(snapshot);
+    }
+
+    /// <summary>The state to persist.</summary>
+    public CaseSnapshot ToSnapshot() =>
+        new(Id, Kind, Status, ReceivedOn, Complex, RemoteArea, OfficerId, DuplicateOf, Extensions, [.. _clocks], Version);
+
+    /// <summary>Forgets the uncommitted events once they are stored.</summary>
+    public void MarkCommitted() => _uncommitted.Clear();
+
+    /// <summary>Accepts the letter (thụ lý): the reception clock stops, the resolution clock starts from today.</summary>
+    public void Accept(string actor, DateTimeOffset at, DeadlineCalculator clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        Require(CaseAction.Accept, CaseStatus.Received);
+        var on = VietnamDate.Of(at);
+        if (Kind.ResolutionStep() is { } resolution)
+        {
+            StopClocks(on);
+            StartClock(resolution, on, clock);
+        }
+
+        Status = CaseStatus.Accepted;
+        Raise(new CaseAccepted(on) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Forwards a denunciation or petition outside the unit's competence to the competent unit.</summary>
+    public void Forward(string toUnit, string reason, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(toUnit);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Require(CaseAction.Forward, CaseStatus.Received);
+        if (Kind.IsComplaint())
+        {
+            throw Invalid(CaseAction.Forward, "a complaint outside the unit's competence is not forwarded: the citizen is guided to the competent body");
+        }
+
+        Classify(CaseStatus.Forwarded, at);
+        Raise(new CaseForwarded(toUnit, reason) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Guides the citizen to the competent body (complaints outside the unit's competence).</summary>
+    public void Guide(string competentBody, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(competentBody);
+        Require(CaseAction.Guide, CaseStatus.Received);
+        if (!Kind.IsComplaint())
+        {
+            throw Invalid(CaseAction.Guide, "denunciations and petitions outside the unit's competence are forwarded, not guided");
+        }
+
+        Classify(CaseStatus.Guided, at);
+        Raise(new CitizenGuided(competentBody) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Refuses the letter with its legal reason.</summary>
+    public void Refuse(string legalReason, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(legalReason);
+        Require(CaseAction.Refuse, CaseStatus.Received);
+        Classify(CaseStatus.Refused, at);
+        Raise(new CaseRefused(legalReason) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Classifies the letter as a duplicate of another case.</summary>
+    public void MarkDuplicate(string ofCaseId, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ofCaseId);
+        Require(CaseAction.MarkDuplicate, CaseStatus.Received);
+        if (ofCaseId == Id)
+        {
+            throw Invalid(CaseAction.MarkDuplicate, "a case cannot duplicate itself");
+        }
+
+        Classify(CaseStatus.Duplicate, at);
+        DuplicateOf = ofCaseId;
+        Raise(new CaseMarkedDuplicate(ofCaseId) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Assigns (or reassigns) the handling officer.</summary>
+    public void Assign(string officerId, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(officerId);
+        Require(CaseAction.Assign, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress);
+        OfficerId = officerId;
+        if (Status == CaseStatus.Accepted)
+        {
+            Status = CaseStatus.Assigned;
+        }
+
+        Raise(new CaseAssigned(officerId) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>The officer starts handling (verification).</summary>
+    public void StartWork(string actor, DateTimeOffset at)
+    {
+        Require(CaseAction.StartWork, CaseStatus.Assigned);
+        Status = CaseStatus.InProgress;
+        Raise(new CaseWorkStarted { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Marks the case complex: running clocks with a complex variant get the longer limit.</summary>
+    public void MarkComplex(string reason, string actor, DateTimeOffset at, DeadlineCalculator clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(clock);
+        Require(CaseAction.MarkComplex, CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress);
+        if (Complex)
+        {
+            throw Invalid(CaseAction.MarkComplex, "the case is already complex");
+        }
+
+        Complex = true;
+        Recompute(clock);
+        Raise(new CaseMarkedComplex(reason) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>
+    /// Extends a denunciation's resolution by the data's extension days (Luật Tố cáo 2018 Art. 30): once, or twice
+    /// when <paramref name="especiallyComplex"/>; each with its reason. A further extension is refused.
+    /// </summary>
+    public void Extend(string reason, bool especiallyComplex, string actor, DateTimeOffset at, DeadlineCalculator clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(clock);
+        Require(CaseAction.Extend, CaseStatus.Assigned, CaseStatus.InProgress);
+        var step = Kind.ResolutionStep();
+        var index = step is null ? -1 : _clocks.FindIndex(c => c.Step == step && c.Status != ClockStatus.Stopped);
+        var rule = index < 0 ? null : clock.Limits.Find(Kind.LegalKind(), step!, _clocks[index].Trigger)?.Extensions;
+        if (rule is null)
+        {
+            throw Invalid(CaseAction.Extend, $"the law gives no extension for a {Kind} case");
+        }
+
+        var allowed = especiallyComplex ? rule.MaxTimesEspeciallyComplex : rule.MaxTimes;
+        if (Extensions >= allowed)
+        {
+            throw Invalid(
+                CaseAction.Extend,
+                $"{Extensions} extension(s) already granted; at most {allowed} for {(especiallyComplex ? "an especially complex" : "a complex")} case ({rule.Source})");
+        }
+
+        Extensions++;
+        var extended = Compute(_clocks[index] with { Extensions = Extensions }, clock);
+        _clocks[index] = extended;
+        Raise(new CaseExtended(step!, Extensions, especiallyComplex, reason, extended.Due) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Suspends handling (tạm đình chỉ): running clocks pause from today.</summary>
+    public void Suspend(string reason, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Require(CaseAction.Suspend, CaseStatus.Assigned, CaseStatus.InProgress);
+        var on = VietnamDate.Of(at);
+        for (var i = 0; i < _clocks.Count; i++)
+        {
+            if (_clocks[i].IsRunning)
+            {
+                _clocks[i] = _clocks[i] with
+                {
+                    Status = ClockStatus.Paused,
+                    Suspensions = [.. _clocks[i].Suspensions, new SuspendedInterval(on, null)],
+                };
+            }
+        }
+
+        Status = CaseStatus.Suspended;
+        Raise(new CaseSuspended(on, reason) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Resumes after suspension: paused clocks run again, their due dates moved by the suspended days the law excludes.</summary>
+    public void Resume(string actor, DateTimeOffset at, DeadlineCalculator clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        Require(CaseAction.Resume, CaseStatus.Suspended);
+        var on = VietnamDate.Of(at);
+        for (var i = 0; i < _clocks.Count; i++)
+        {
+            if (_clocks[i].Status == ClockStatus.Paused)
+            {
+                var suspensions = _clocks[i].Suspensions.ToList();
+                suspensions[^1] = suspensions[^1] with { ResumedOn = on };
+                _clocks[i] = Compute(_clocks[i] with { Status = ClockStatus.Running, Suspensions = suspensions }, clock);
+            }
+        }
+
+        Status = CaseStatus.InProgress;
+        Raise(new CaseResumed(on) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Resolves the case (decision or answer issued): clocks stop.</summary>
+    public void Resolve(string outcome, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
+        Require(CaseAction.Resolve, CaseStatus.InProgress);
+        var on = VietnamDate.Of(at);
+        StopClocks(on);
+        Status = CaseStatus.Resolved;
+        Raise(new CaseResolved(on, outcome) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Closes a resolved, classified-away or withdrawn case.</summary>
+    public void Close(string actor, DateTimeOffset at)
+    {
+        Require(
+            CaseAction.Close,
+            CaseStatus.Resolved, CaseStatus.Forwarded, CaseStatus.Guided, CaseStatus.Refused, CaseStatus.Duplicate, CaseStatus.Withdrawn);
+        Status = CaseStatus.Closed;
+        Raise(new CaseClosed { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>
+    /// The citizen withdraws the letter wholly (clocks stop, the case is withdrawn) or in part (the named part is
+    /// recorded; handling of the rest goes on).
+    /// </summary>
+    public void Withdraw(bool wholly, string? part, string reason, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Require(CaseAction.Withdraw, Open);
+        if (!wholly && string.IsNullOrWhiteSpace(part))
+        {
+            throw new ArgumentException("A partial withdrawal names the part withdrawn.", nameof(part));
+        }
+
+        if (wholly)
+        {
+            StopClocks(VietnamDate.Of(at));
+            Status = CaseStatus.Withdrawn;
+        }
+
+        Raise(new CaseWithdrawn(wholly, wholly ? null : part, reason) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    private void Classify(CaseStatus outcome, DateTimeOffset at)
+    {
+        StopClocks(VietnamDate.Of(at));
+        Status = outcome;
+    }
+
+    private void StartClock(string step, DateOnly trigger, DeadlineCalculator clock)
+    {
+        var draft = new CaseClock(Kind.LegalKind(), step, trigger, 0, ClockUnit.CalendarDays, string.Empty, trigger, 0, [], ClockStatus.Running, null);
+        _clocks.Add(Compute(draft, clock));
+    }
+
+    private void Recompute(DeadlineCalculator clock)
+    {
+        for (var i = 0; i < _clocks.Count; i++)
+        {
+            if (_clocks[i].Status != ClockStatus.Stopped)
+            {
+                _clocks[i] = Compute(_clocks[i], clock);
+            }
+        }
+    }
+
+    private CaseClock Compute(CaseClock draft, DeadlineCalculator clock)
+    {
+        var rule = clock.Limits.Get(draft.Kind, draft.Step, draft.Trigger);
+        var complex = Complex && rule.HasComplexVariant && (!RemoteArea || !rule.HasRemoteVariant || rule.Variants?.RemoteComplex is not null);
+        var remote = RemoteArea && rule.HasRemoteVariant;
+        var deadline = clock.Compute(new DeadlineRequest(draft.Kind, draft.Step, draft.Trigger, complex, remote, draft.Extensions, draft.Suspensions));
+        return draft with { Limit = deadline.Limit, Unit = deadline.Unit, Source = deadline.Source, Due = deadline.Due };
+    }
+
+    private void StopClocks(DateOnly on)
+    {
+        for (var i = 0; i < _clocks.Count; i++)
+        {
+            if (_clocks[i].Status != ClockStatus.Stopped)
+            {
+                _clocks[i] = _clocks[i] with { Status = ClockStatus.Stopped, StoppedOn = on };
+            }
+        }
+    }
+
+    private void Require(CaseAction action, params CaseStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw Invalid(action, $"allowed only while {string.Join(" or ", allowed)}");
+        }
+    }
+
+    private InvalidCaseTransitionException Invalid(CaseAction action, string reason) => new(Id, Status, action, reason);
+
+    private void Raise(CaseEvent @event)
+    {
+        Version++;
+        _uncommitted.Add(@event with { Sequence = Version });
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+
+namespace Petitions.Core.Cases;
+
+/// <summary>
+/// Something that happened to a case: the legal record of who did what, when. Appended, never changed.
+/// <see cref="Actor"/> is an opaque id (staff id, "citizen", "system"), never a name.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(CaseReceived), "received")]
+[JsonDerivedType(typeof(CaseAccepted), "accepted")]
+[JsonDerivedType(typeof(CaseForwarded), "forwarded")]
+[JsonDerivedType(typeof(CitizenGuided), "guided")]
+[JsonDerivedType(typeof(CaseRefused), "refused")]
+[JsonDerivedType(typeof(CaseMarkedDuplicate), "duplicate")]
+[JsonDerivedType(typeof(CaseAssigned), "assigned")]
+[JsonDerivedType(typeof(CaseWorkStarted), "workStarted")]
+[JsonDerivedType(typeof(CaseMarkedComplex), "markedComplex")]
+[JsonDerivedType(typeof(CaseExtended), "extended")]
+[JsonDerivedType(typeof(CaseSuspended), "suspended")]
+[JsonDerivedType(typeof(CaseResumed), "resumed")]
+[JsonDerivedType(typeof(CaseResolved), "resolved")]
+[JsonDerivedType(typeof(CaseClosed), "closed")]
+[JsonDerivedType(typeof(CaseWithdrawn), "withdrawn")]
+public abstract record CaseEvent
+{
+    /// <summary>The case.</summary>
+    public required string CaseId { get; init; }
+
+    /// <summary>1 for the first event of the case, then +1 (the row key order in storage).</summary>
+    public required long Sequence { get; init; }
+
+    /// <summary>Who did it (opaque id).</summary>
+    public required string Actor { get; init; }
+
+    /// <summary>When (from the caller's TimeProvider).</summary>
+    public required DateTimeOffset At { get; init; }
+}
+
+/// <summary>The letter was received (tiếp nhận).</summary>
+public sealed record CaseReceived(CaseKind Kind, DateOnly ReceivedOn, bool Complex, bool RemoteArea) : CaseEvent;
+
+/// <summary>Accepted (thụ lý).</summary>
+public sealed record CaseAccepted(DateOnly AcceptedOn) : CaseEvent;
+
+/// <summary>Forwarded to the competent unit.</summary>
+public sealed record CaseForwarded(string ToUnit, string Reason) : CaseEvent;
+
+/// <summary>The citizen was guided to the competent body.</summary>
+public sealed record CitizenGuided(string CompetentBody) : CaseEvent;
+
+/// <summary>Refused, with the legal reason (e.g. "Luật Khiếu nại 2011, Điều 11, khoản 4").</summary>
+public sealed record CaseRefused(string LegalReason) : CaseEvent;
+
+/// <summary>A duplicate of another case.</summary>
+public sealed record CaseMarkedDuplicate(string OfCaseId) : CaseEvent;
+
+/// <summary>Assigned to a handling officer.</summary>
+public sealed record CaseAssigned(string OfficerId) : CaseEvent;
+
+/// <summary>Handling started.</summary>
+public sealed record CaseWorkStarted : CaseEvent;
+
+/// <summary>Marked complex (vụ việc phức tạp); running clocks with a complex variant were recomputed.</summary>
+public sealed record CaseMarkedComplex(string Reason) : CaseEvent;
+
+/// <summary>A limit was extended (denunciations, Luật Tố cáo 2018 Art. 30).</summary>
+public sealed record CaseExtended(string Step, int Number, bool EspeciallyComplex, string Reason, DateOnly NewDue) : CaseEvent;
+
+/// <summary>Suspended (tạm đình chỉ).</summary>
+public sealed record CaseSuspended(DateOnly SuspendedOn, string Reason) : CaseEvent;
+
+/// <summary>Resumed after suspension.</summary>
+public sealed record CaseResumed(DateOnly ResumedOn) : CaseEvent;
+
+/// <summary>Resolved (decision or answer issued).</summary>
+public sealed record CaseResolved(DateOnly ResolvedOn, string Outcome) : CaseEvent;
+
+/// <summary>Closed.</summary>
+public sealed record CaseClosed : CaseEvent;
+
+/// <summary>Withdrawn by the citizen, wholly or in part (<see cref="Part"/> says which part).</summary>
+public sealed record CaseWithdrawn(bool Wholly, string? Part, string Reason) : CaseEvent;

@@ -1,0 +1,87 @@
+namespace Petitions.Core.Cases;
+
+/// <summary>Where a case stands in its lifecycle.</summary>
+public enum CaseStatus
+{
+    /// <summary>Received (tiếp nhận), not yet classified.</summary>
+    Received,
+
+    /// <summary>Classified and accepted (thụ lý).</summary>
+    Accepted,
+
+    /// <summary>Classified: forwarded to the competent unit (denunciations, petitions).</summary>
+    Forwarded,
+
+    /// <summary>Classified: the citizen was guided to the competent body (complaints).</summary>
+    Guided,
+
+    /// <summary>Classified: refused with a legal reason.</summary>
+    Refused,
+
+    /// <summary>Classified: duplicate of another case.</summary>
+    Duplicate,
+
+    /// <summary>Assigned to a handling officer (chuyên viên).</summary>
+    Assigned,
+
+    /// <summary>Being verified and handled.</summary>
+    InProgress,
+
+    /// <summary>Suspended (tạm đình chỉ).</summary>
+    Suspended,
+
+    /// <summary>Resolved (decision or answer issued).</summary>
+    Resolved,
+
+    /// <summary>Closed and archived.</summary>
+    Closed,
+
+    /// <summary>Wholly withdrawn by the citizen.</summary>
+    Withdrawn,
+}
+
+/// <summary>What was attempted on a case.</summary>
+public enum CaseAction
+{
+    /// <summary>Accept (thụ lý).</summary>
+    Accept,
+
+    /// <summary>Forward to another unit.</summary>
+    Forward,
+
+    /// <summary>Guide the citizen to the competent body.</summary>
+    Guide,
+
+    /// <summary>Refuse with a legal reason.</summary>
+    Refuse,
+
+    /// <summary>Mark as a duplicate.</summary>
+    MarkDuplicate,
+
+    /// <summary>Assign to an officer.</summary>
+    Assign,
+
+    /// <summary>Start handling.</summary>
+    StartWork,
+
+    /// <summary>Mark as complex.</summary>
+    MarkComplex,
+
+    /// <summary>Extend the resolution limit.</summary>
+    Extend,
+
+    /// <summary>Suspend.</summary>
+    Suspend,
+
+    /// <summary>Resume after suspension.</summary>
+    Resume,
+
+    /// <summary>Resolve.</summary>
+    Resolve,
+
+    /// <summary>Close.</summary>
+    Close,
+
+    /// <summary>Withdraw wholly or in part.</summary>
+    Withdraw,
+}
