@@ -1,4 +1,3 @@
-using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Petitions.Core.Time;
