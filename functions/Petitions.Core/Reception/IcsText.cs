@@ -11,10 +11,15 @@ public static class IcsText
     /// <summary>Longest physical line, in octets, CRLF excluded.</summary>
     public const int MaxOctets = 75;
 
-    /// <summary>Escapes a TEXT value: backslash, semicolon, comma, and any line break as <c>\n</c>.</summary>
+    /// <summary>
+    /// Escapes a TEXT value: backslash, semicolon, comma, and any line break as <c>\n</c>; other
+    /// control characters are dropped. Text is normalised to NFC first, so a Vietnamese letter and
+    /// its tone mark are one character and folding cannot separate them.
+    /// </summary>
     public static string Escape(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        value = value.Normalize(NormalizationForm.FormC);
         var sb = new StringBuilder(value.Length + 8);
         for (var i = 0; i < value.Length; i++)
         {

@@ -108,6 +108,7 @@ public sealed class IcsWriterTests
     public void Text_values_escape_backslash_semicolon_comma_and_newline()
     {
         Assert.Equal(@"a\\b\;c\,d\ne\nf", IcsText.Escape("a\\b;c,d\r\ne\nf"));
+        Assert.Equal("Cẩm Tây", IcsText.Escape("Cẩm Tây".Normalize(NormalizationForm.FormD)));
 
         var location = Assert.Single(LogicalLines(Feed(CamTay(), D(2026, 5, 14), D(2026, 5, 14))), l => l.StartsWith("LOCATION:", StringComparison.Ordinal));
         Assert.Equal(@"LOCATION:Phòng tiếp công dân\, tầng 1\; trụ sở UBND phường Cẩm Tây\\Quảng Ninh", location);
