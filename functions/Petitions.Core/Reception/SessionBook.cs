@@ -80,25 +80,32 @@ public sealed partial class SessionBook
     public static bool IsMobileNumber(string? phone) =>
         phone is not null && MobileNumber().IsMatch(phone.Replace(" ", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal));
 
-    private string? Check(BookingRequest request, DateTimeOffset now, bool walkIn)
+    private string? Check(BookingRequest request, DateTimeOffset now, bool walkIn) => Problem(Session, request, now, walkIn);
+
+    /// <summary>
+    /// Why <paramref name="request"/> cannot be booked on <paramref name="session"/> at
+    /// <paramref name="now"/>, or null when it can (capacity aside). Shared with the storage adapter.
+    /// </summary>
+    public static string? Problem(ReceptionOccurrence session, BookingRequest request, DateTimeOffset now, bool walkIn)
     {
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.SessionId != Session.Id)
+        if (request.SessionId != session.Id)
         {
-            return $"the request is for session '{request.SessionId}', not '{Session.Id}'";
+            return $"the request is for session '{request.SessionId}', not '{session.Id}'";
         }
 
-        if (!Session.TakesPlace)
+        if (!session.TakesPlace)
         {
             return "the session is cancelled";
         }
 
-        if (Session.Kind != ReceptionKind.Periodic && !walkIn)
+        if (session.Kind != ReceptionKind.Periodic && !walkIn)
         {
             return "unscheduled reception cannot be booked";
         }
 
-        if (now >= (walkIn ? Session.EndsAt : Session.StartsAt))
+        if (now >= (walkIn ? session.EndsAt : session.StartsAt))
         {
             return walkIn ? "the session is over" : "the session has started; ask at the counter";
         }
@@ -119,7 +126,6 @@ public sealed partial class SessionBook
 
     private ReceptionBooking Add(BookingRequest request, int? place, DateTimeOffset now)
     {
-        var (representatives, coSigners) = CrowdedComplaint.Split([request.Citizen, .. request.OtherPeople ?? []]);
         string code;
         do
         {
@@ -127,11 +133,26 @@ public sealed partial class SessionBook
         }
         while (_bookings.Any(b => b.Code == code));
 
-        var booking = new ReceptionBooking(
+        var booking = CreateBooking(Session, SlotLength, request, place, code, now);
+        _bookings.Add(booking);
+        return booking;
+    }
+
+    /// <summary>
+    /// The booking for <paramref name="request"/> at place <paramref name="place"/> (null: walk-in over
+    /// capacity): group split into representatives and co-signers, slot time from the place number.
+    /// </summary>
+    public static ReceptionBooking CreateBooking(
+        ReceptionOccurrence session, TimeSpan slotLength, BookingRequest request, int? place, string code, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(request);
+        var (representatives, coSigners) = CrowdedComplaint.Split([request.Citizen, .. request.OtherPeople ?? []]);
+        return new ReceptionBooking(
             code,
-            Session.Id,
+            session.Id,
             place,
-            place is { } n ? Session.Start.Add(SlotLength * (n - 1)) : null,
+            place is { } n ? session.Start.Add(slotLength * (n - 1)) : null,
             representatives,
             coSigners,
             request.Topic.Trim(),
@@ -139,8 +160,6 @@ public sealed partial class SessionBook
             request.Channel,
             now,
             Cancelled: false);
-        _bookings.Add(booking);
-        return booking;
     }
 
     private int? FirstFreePlace()
