@@ -166,6 +166,7 @@ function showServerErrors(error) {
     const input = byId(FieldInputs[fieldError.field] ?? '');
     if (input && !input.closest('[hidden]')) {
       showServerError(input, fieldError);
+      input.dataset.serverValue = input.value; // kept until the citizen changes this field
       firstInput ??= input;
     } else {
       unplaced.push(lang() === 'vi' ? fieldError.messageVi || fieldError.message : fieldError.message || fieldError.messageVi);
@@ -241,11 +242,13 @@ function start() {
   form.addEventListener('submit', submit);
   // Inline validation: when a field is left, and again while a shown error is being corrected.
   form.addEventListener('focusout', (event) => {
-    if (event.target.matches('input, select, textarea') && event.target.value !== '') {
-      validate(event.target);
+    const input = event.target;
+    if (input.matches('input, select, textarea') && input.value !== '' && input.dataset.serverValue !== input.value) {
+      validate(input);
     }
   });
   form.addEventListener('input', (event) => {
+    delete event.target.dataset.serverValue;
     if (event.target.getAttribute('aria-invalid') === 'true') {
       validate(event.target);
     }
