@@ -2,7 +2,7 @@
 // timeline, and actions confirmed in a <dialog>. Each action is POSTed with If-Match (the ETag);
 // a 409 (someone else changed the case) shows a clear message and a reload button.
 import { initLanguage, onLangChange, t, lang, formatDate, formatDateTime } from '../i18n.js';
-import { getJson, request, ApiError, generalMessage, fieldErrorText } from '../api.js';
+import { request, ApiError, generalMessage, fieldErrorText } from '../api.js';
 import { byId, el, clear, param } from '../dom.js';
 import { requireStaff, showPageError } from '../staff.js';
 import { stepName, kindName } from '../steps.js';
