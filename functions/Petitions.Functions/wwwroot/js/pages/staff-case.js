@@ -1,0 +1,212 @@
+// Case detail (staff/case.html?code=…): the letter, the deadlines with their explanation, the
+// timeline, and actions confirmed in a <dialog>. Each action is POSTed with If-Match (the ETag);
+// a 409 (someone else changed the case) shows a clear message and a reload button.
+import { initLanguage, onLangChange, t, lang, formatDate, formatDateTime } from '../i18n.js';
+import { request, ApiError, generalMessage, fieldErrorText } from '../api.js';
+import { byId, el, clear, param } from '../dom.js';
+import { requireStaff, showPageError } from '../staff.js';
+import { stepName, kindName } from '../steps.js';
+
+const code = param('code') ?? '';
+const caseUrl = `/api/staff/cases/${encodeURIComponent(code)}`;
+
+// The fields each action asks for (docs/api.md).
+const Actions = {
+  classify: [
+    { name: 'decision', type: 'select', required: true, options: ['accept', 'forward', 'guide', 'refuse', 'duplicate'] },
+    { name: 'reason', type: 'textarea' },
+    { name: 'targetUnitId', type: 'text' },
+    { name: 'duplicateOf', type: 'text' },
+  ],
+  reassign: [{ name: 'officerId', type: 'text', required: true }],
+  'mark-complex': [{ name: 'reason', type: 'textarea', required: true }],
+  extend: [{ name: 'reason', type: 'textarea', required: true }],
+  suspend: [{ name: 'reason', type: 'textarea', required: true }],
+  resume: [],
+  resolve: [
+    { name: 'decisionNumber', type: 'text', required: true },
+    { name: 'decisionDate', type: 'date', required: true },
+    { name: 'summary', type: 'textarea', required: true },
+  ],
+  close: [],
+  withdraw: [{ name: 'partial', type: 'checkbox' }, { name: 'reason', type: 'textarea' }],
+};
+
+let detail = null;
+let etag = null;
+let pendingAction = null;
+
+function display(value) {
+  if (value === null || value === undefined || value === '') {
+    return '—';
+  }
+  if (typeof value === 'object') {
+    return value.name ?? value.id ?? '—';
+  }
+  return String(value);
+}
+
+function clockUnit(unit) {
+  return /work/i.test(unit ?? '') ? t('unit.workingDays') : t('unit.days');
+}
+
+function fact(labelKey, value) {
+  return [el('dt', { text: t(labelKey) }), el('dd', { text: display(value) })];
+}
+
+function render() {
+  const root = clear(byId('case'));
+  if (!detail) {
+    return;
+  }
+  document.title = `${t('case.title', { code: detail.trackingCode })} · ${t('app.name')}`;
+  const citizen = detail.citizen ?? {};
+  root.append(
+    el('h1', { text: t('case.title', { code: detail.trackingCode }) }),
+    el('p', { class: 'case-meta' }, el('span', { class: 'tag', text: kindName(detail.kind) }), ' ', el('span', { class: 'tag status', text: detail.status })),
+    el('h2', { class: 'case-title', id: 'case-title', text: detail.title }),
+    el('section', { 'aria-labelledby': 'content-heading' },
+      el('h3', { id: 'content-heading', text: t('case.content') }),
+      el('div', { class: 'letter-content', id: 'letter-content', text: detail.content })),
+    el('section', { 'aria-labelledby': 'citizen-heading' },
+      el('h3', { id: 'citizen-heading', text: t('case.citizen') }),
+      citizen.masked ? el('p', { class: 'callout', text: t('case.masked') }) : null,
+      el('dl', { class: 'facts' }, fact('case.name', citizen.name), fact('case.phone', citizen.phone), fact('case.address', citizen.address))),
+    el('dl', { class: 'facts' },
+      fact('case.unit', detail.unit), fact('case.head', detail.responsibleHead), fact('case.officer', detail.officer),
+      fact('case.complex', t(detail.complex ? 'common.yes' : 'common.no')), fact('case.remote', t(detail.remoteArea ? 'common.yes' : 'common.no'))),
+    el('section', { 'aria-labelledby': 'clocks-heading' },
+      el('h3', { id: 'clocks-heading', text: t('case.clocks') }),
+      el('ul', { class: 'clocks' }, (detail.clocks ?? []).map((clock) => el('li', { class: 'clock' },
+        el('p', {}, el('strong', { text: `${stepName(clock.step)}: ` }), el('time', { datetime: clock.due, text: formatDate(clock.due) })),
+        el('p', { class: 'small', text: `${t('case.clock.limit', { limit: clock.limit, unit: clockUnit(clock.unit) })} · ${t('case.clock.source', { source: clock.source ?? '' })}` }),
+        (clock.explanation ?? []).length
+          ? el('details', {}, el('summary', { text: t('case.clock.explain') }), el('ol', {}, clock.explanation.map((line) => el('li', { text: line }))))
+          : null)))),
+    el('section', { 'aria-labelledby': 'timeline-heading' },
+      el('h3', { id: 'timeline-heading', text: t('case.timeline') }),
+      el('ol', { class: 'timeline' }, (detail.timeline ?? []).map((entry) => el('li', {},
+        el('time', { datetime: entry.at, text: formatDateTime(entry.at) }), ' ',
+        entry.actor ? el('strong', { text: `${display(entry.actor)}: ` }) : null,
+        entry.text ?? entry.type)))),
+    el('section', { 'aria-labelledby': 'actions-heading' },
+      el('h3', { id: 'actions-heading', text: t('case.actions') }),
+      el('div', { class: 'actions' }, Object.keys(Actions).map((action) => {
+        const button = el('button', { type: 'button', class: 'button', 'data-action': action, text: t(`action.${action}`) });
+        button.addEventListener('click', () => openDialog(action));
+        return button;
+      }))));
+}
+
+async function load() {
+  try {
+    const { data, headers } = await request('GET', caseUrl);
+    detail = data;
+    etag = headers.get('ETag') ?? data.etag;
+    byId('conflict').hidden = true;
+    showPageError('');
+    render();
+  } catch (error) {
+    detail = null;
+    render();
+    showPageError(error instanceof ApiError && error.status === 404 ? t('case.notFound') : generalMessage(error));
+  }
+}
+
+function fieldInput(field) {
+  const id = `action-${field.name}`;
+  let input;
+  if (field.type === 'select') {
+    input = el('select', { id, name: field.name, required: field.required },
+      field.options.map((option) => el('option', { value: option, text: t(`${field.name}.${option}`) })));
+  } else if (field.type === 'textarea') {
+    input = el('textarea', { id, name: field.name, rows: 3, required: field.required });
+  } else {
+    input = el('input', { id, name: field.name, type: field.type, required: field.required });
+  }
+  const label = el('label', { for: id }, t(`field.${field.name}`), field.required ? ` ${t('common.required')}` : '');
+  return field.type === 'checkbox'
+    ? el('div', { class: 'field checkbox' }, input, label)
+    : el('div', { class: 'field' }, label, input);
+}
+
+function setDialogStatus(text) {
+  const status = byId('dialog-status');
+  status.textContent = text;
+  status.hidden = !text;
+}
+
+function openDialog(action) {
+  pendingAction = action;
+  byId('dialog-heading').textContent = t(`action.${action}`);
+  byId('dialog-text').textContent = t('case.confirmText', { action: t(`action.${action}`), code: detail.trackingCode });
+  clear(byId('dialog-fields')).append(...Actions[action].map(fieldInput));
+  setDialogStatus('');
+  byId('action-dialog').showModal();
+}
+
+function actionBody(action) {
+  const body = {};
+  for (const field of Actions[action]) {
+    const input = byId(`action-${field.name}`);
+    if (field.type === 'checkbox') {
+      body[field.name] = input.checked;
+    } else if (input.value.trim() !== '') {
+      body[field.name] = input.value.trim();
+    }
+  }
+  return body;
+}
+
+async function confirmAction(event) {
+  event.preventDefault();
+  const action = pendingAction;
+  const missing = Actions[action].filter((field) => field.required && byId(`action-${field.name}`).value.trim() === '');
+  if (missing.length > 0) {
+    setDialogStatus(`${t(`field.${missing[0].name}`)}: ${t('error.required')}`);
+    byId(`action-${missing[0].name}`).focus();
+    return;
+  }
+  const confirm = byId('dialog-confirm');
+  confirm.disabled = true;
+  try {
+    const { data, headers } = await request('POST', `${caseUrl}/${action}`, {
+      body: actionBody(action),
+      headers: etag ? { 'If-Match': etag } : {},
+    });
+    detail = data;
+    etag = headers.get('ETag') ?? data.etag;
+    byId('action-dialog').close();
+    render();
+    showPageError(t('case.done', { action: t(`action.${action}`) }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) {
+      byId('action-dialog').close();
+      byId('conflict').hidden = false;
+      byId('reload').focus();
+    } else if (error instanceof ApiError && error.status === 422) {
+      setDialogStatus(t('case.notAllowed'));
+    } else if (error instanceof ApiError && error.errors.length > 0) {
+      setDialogStatus(error.errors.map((e) => fieldErrorText(e, lang())).join(' '));
+    } else {
+      setDialogStatus(generalMessage(error));
+    }
+  } finally {
+    confirm.disabled = false;
+  }
+}
+
+async function start() {
+  initLanguage();
+  const me = await requireStaff();
+  if (!me) {
+    return;
+  }
+  onLangChange(render);
+  byId('reload').addEventListener('click', load);
+  byId('dialog-cancel').addEventListener('click', () => byId('action-dialog').close());
+  byId('action-form').addEventListener('submit', confirmAction);
+  await load();
+}
+
+start();

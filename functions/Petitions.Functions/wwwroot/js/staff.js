@@ -1,0 +1,97 @@
+// Shared by the staff pages: who is signed in (GET /api/staff/me), the header, sign-out, the case tables.
+import { t, has, formatDate, onLangChange } from './i18n.js';
+import { getJson, request, ApiError, generalMessage } from './api.js';
+import { byId, el } from './dom.js';
+import { kindName } from './steps.js';
+
+export function roleName(role) {
+  return has(`staff.role.${role}`) ? t(`staff.role.${role}`) : role ?? '';
+}
+
+/** The signed-in staff member; on 401 goes to the sign-in page and resolves to null. */
+export async function requireStaff() {
+  try {
+    const me = await getJson('/api/staff/me');
+    const render = () => {
+      byId('me').textContent = `${me.name} · ${me.title || roleName(me.role)} · ${me.unitName ?? me.unitId}`;
+    };
+    render();
+    onLangChange(render);
+    byId('logout').addEventListener('click', logout);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      const back = location.pathname + location.search;
+      location.assign(`/staff/login.html?returnTo=${encodeURIComponent(back)}`);
+      return null;
+    }
+    showPageError(generalMessage(error));
+    return null;
+  }
+}
+
+async function logout() {
+  try {
+    await request('POST', '/api/staff/logout');
+  } finally {
+    location.assign('/staff/login.html');
+  }
+}
+
+export function showPageError(text) {
+  const status = byId('page-status');
+  status.textContent = text;
+  status.hidden = !text;
+}
+
+/** A table of case summaries ({ trackingCode, kind, title, status, unitId, officerId, due, escalation }). */
+export function caseTable(items, unitName = (id) => id) {
+  if (items.length === 0) {
+    return el('p', { class: 'empty', text: t('dash.empty') });
+  }
+  const head = ['dash.col.code', 'dash.col.kind', 'dash.col.title', 'dash.col.status', 'dash.col.unit', 'dash.col.due', 'dash.col.escalation'];
+  return el('div', { class: 'table-wrap' },
+    el('table', { class: 'cases' },
+      el('thead', {}, el('tr', {}, head.map((key) => el('th', { scope: 'col', text: t(key) })))),
+      el('tbody', {}, items.map((item) => el('tr', {},
+        el('td', {}, el('a', { href: `/staff/case.html?code=${encodeURIComponent(item.trackingCode)}`, text: item.trackingCode })),
+        el('td', { text: kindName(item.kind) }),
+        el('td', { text: item.title }),
+        el('td', { text: item.status }),
+        el('td', { text: unitName(item.unitId) }),
+        el('td', {}, item.due ? el('time', { datetime: item.due, text: formatDate(item.due) }) : ''),
+        el('td', { text: item.escalation ?? '' }))))));
+}
+
+/** Every page of a staff case view, following the continuation token. */
+export async function loadCases(view, { maxPages = 5 } = {}) {
+  const items = [];
+  let continuation = null;
+  for (let page = 0; page < maxPages; page += 1) {
+    const query = new URLSearchParams({ view, pageSize: '50' });
+    if (continuation) {
+      query.set('continuation', continuation);
+    }
+    const data = await getJson(`/api/staff/cases?${query}`);
+    items.push(...(data.items ?? []));
+    continuation = data.continuation;
+    if (!continuation) {
+      break;
+    }
+  }
+  return { items, continuation };
+}
+
+/** Unit names for ids, from the public unit list. */
+export async function unitNames() {
+  try {
+    const units = await getJson('/api/units');
+    const names = new Map(units.map((u) => [u.id, u]));
+    return (id, english = false) => {
+      const unit = names.get(id);
+      return unit ? (english && unit.nameEn ? unit.nameEn : unit.name) : id;
+    };
+  } catch {
+    return (id) => id;
+  }
+}
