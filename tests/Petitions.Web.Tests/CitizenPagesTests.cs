@@ -184,7 +184,7 @@ public sealed class CitizenPagesTests(BrowserFixture browser)
     public async Task Lookup_shows_status_unit_due_dates_and_public_timeline()
     {
         await using var session = await OpenPhoneAsync(browser);
-        session.Api.On("GET", $@"/api/cases/{Samples.TrackingCode}\?phone=0912345678", ApiReply.Ok(Samples.CitizenView()));
+        session.Api.On("POST", "/api/cases/lookup", ApiReply.Ok(Samples.CitizenView()));
         await session.GotoAsync($"/lookup.html?code={Samples.TrackingCode}");
         await Expect(session.Page.Locator("#code")).ToHaveValueAsync(Samples.TrackingCode);
 
@@ -197,6 +197,9 @@ public sealed class CitizenPagesTests(BrowserFixture browser)
         await Expect(result).ToContainTextAsync("04/01/2027");
         await Expect(result.Locator(".timeline li")).ToHaveCountAsync(2);
         Assert.DoesNotContain("phone", session.Page.Url, StringComparison.Ordinal);
+        var sent = Assert.Single(session.Api.Sent("POST", "/api/cases/lookup"));
+        Assert.Equal("/api/cases/lookup", sent.PathAndQuery);
+        Assert.Contains("\"phone\":\"0912345678\"", sent.Body, StringComparison.Ordinal);
         await session.ScreenshotAsync("lookup-360");
         session.AssertPageHealthy();
     }
@@ -205,7 +208,7 @@ public sealed class CitizenPagesTests(BrowserFixture browser)
     public async Task Lookup_with_a_wrong_phone_says_not_found_without_telling_which_part_is_wrong()
     {
         await using var session = await OpenPhoneAsync(browser);
-        session.Api.On("GET", "/api/cases/.*", ApiReply.Problem(404, "Not Found", "case.notFound"));
+        session.Api.On("POST", "/api/cases/lookup", ApiReply.Problem(404, "Not Found", "case.notFound"));
         await session.GotoAsync("/lookup.html");
         await session.Page.FillAsync("#code", Samples.TrackingCode);
         await session.Page.FillAsync("#phone", "0987654321");

@@ -1,8 +1,8 @@
 // Lookup: tracking code + phone -> status, responsible unit, due dates, public timeline.
-// GET /api/cases/{code}?phone=… (the API's choice; see docs/web.md). The page's own URL never
-// carries the phone: the form is handled here and only ?code= may be prefilled.
+// POST /api/cases/lookup {trackingCode, phone}: the phone travels in the body, never in a URL
+// (no personal data in URLs other than the tracking code); only ?code= may be prefilled.
 import { initLanguage, onLangChange, t, lang, formatDate, formatDateTime } from '../i18n.js';
-import { getJson, ApiError, generalMessage } from '../api.js';
+import { request, ApiError, generalMessage } from '../api.js';
 import { byId, el, clear, param } from '../dom.js';
 import { checkPhone, checkRequired, normalisePhone } from '../validate.js';
 import { showError, clearError } from '../forms.js';
@@ -60,9 +60,9 @@ async function submit(event) {
   }
   message = null;
   renderStatus();
-  const url = `/api/cases/${encodeURIComponent(code.value.trim().toUpperCase())}?phone=${encodeURIComponent(normalisePhone(phone.value))}`;
+  const body = { trackingCode: code.value.trim().toUpperCase(), phone: normalisePhone(phone.value) };
   try {
-    found = await getJson(url);
+    found = (await request('POST', '/api/cases/lookup', { body })).data;
     renderResult();
     result.querySelector('h2')?.setAttribute('tabindex', '-1');
     result.querySelector('h2')?.focus();
