@@ -80,9 +80,9 @@ public sealed class StaffAzuriteTests
         for (var i = 0; i < 5; i++)
         {
             await world.FileAsync(phone: $"091200000{i}");
+            await world.PumpAsync();
         }
 
-        await world.PumpAsync();
         var head = CaseWorld.Staff(world.Chart, "qn-camtay-head");
         var officer = CaseWorld.Staff(world.Chart, "qn-camtay-officer1");
         var list = world.Get<ListCases.Handler>();
