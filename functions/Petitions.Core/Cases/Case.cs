@@ -1,3 +1,4 @@
+using Petitions.Core.Escalation;
 using Petitions.Core.LegalClock;
 
 namespace Petitions.Core.Cases;
@@ -12,6 +13,7 @@ public sealed class Case
         [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Suspended];
 
     private readonly List<CaseClock> _clocks;
+    private readonly HashSet<string> _firedRungs;
     private readonly List<CaseEvent> _uncommitted = [];
 
     private Case(CaseSnapshot snapshot)
@@ -26,7 +28,11 @@ public sealed class Case
         DuplicateOf = snapshot.DuplicateOf;
         Extensions = snapshot.Extensions;
         Version = snapshot.Version;
+        UnitId = snapshot.UnitId;
+        ResponsibleHeadId = snapshot.ResponsibleHeadId;
+        LastRung = snapshot.LastRung;
         _clocks = [.. snapshot.Clocks];
+        _firedRungs = new HashSet<string>(snapshot.FiredRungs ?? [], StringComparer.Ordinal);
     }
 
     /// <summary>The case id (tracking code or internal id; safe as a Table key).</summary>
@@ -45,7 +51,22 @@ public sealed class Case
     public bool Complex { get; private set; }
 
     /// <summary>The resolving unit is in a remote area (vùng sâu, vùng xa).</summary>
-    public bool RemoteArea { get; }
+    public bool RemoteArea { get; private set; }
+
+    /// <summary>The resolving unit, once the case is routed.</summary>
+    public string? UnitId { get; private set; }
+
+    /// <summary>The head of the resolving unit (người đứng đầu), who answers personally for the deadline.</summary>
+    public string? ResponsibleHeadId { get; private set; }
+
+    /// <summary>The keys of the escalation rungs already fired (each fires once).</summary>
+    public IReadOnlySet<string> FiredRungs => _firedRungs;
+
+    /// <summary>The name of the latest rung fired, or null.</summary>
+    public string? LastRung { get; private set; }
+
+    /// <summary>True while the case is being handled (not classified away, resolved, closed or withdrawn).</summary>
+    public bool IsOpen => Open.Contains(Status);
 
     /// <summary>The handling officer, once assigned.</summary>
     public string? OfficerId { get; private set; }
@@ -95,10 +116,58 @@ public sealed class Case
 
     /// <summary>The state to persist.</summary>
     public CaseSnapshot ToSnapshot() =>
-        new(Id, Kind, Status, ReceivedOn, Complex, RemoteArea, OfficerId, DuplicateOf, Extensions, [.. _clocks], Version);
+        new(Id, Kind, Status, ReceivedOn, Complex, RemoteArea, OfficerId, DuplicateOf, Extensions, [.. _clocks], Version,
+            UnitId, ResponsibleHeadId, [.. _firedRungs.Order(StringComparer.Ordinal)], LastRung);
 
     /// <summary>Forgets the uncommitted events once they are stored.</summary>
     public void MarkCommitted() => _uncommitted.Clear();
+
+    /// <summary>
+    /// Routes the letter to its resolving unit (by the competence rules): the unit's head becomes responsible and the
+    /// handling officer is named. Clocks are recomputed for the unit's remote-area status. Allowed once, while received.
+    /// </summary>
+    public void Route(
+        string unitId, bool remoteArea, string responsibleHeadId, string officerId, string rule, string actor, DateTimeOffset at, DeadlineCalculator clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(unitId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(responsibleHeadId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(officerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(rule);
+        ArgumentNullException.ThrowIfNull(clock);
+        Require(CaseAction.Route, CaseStatus.Received);
+        if (UnitId is not null)
+        {
+            throw Invalid(CaseAction.Route, "the case is already routed");
+        }
+
+        UnitId = unitId;
+        RemoteArea = remoteArea;
+        ResponsibleHeadId = responsibleHeadId;
+        OfficerId = officerId;
+        Recompute(clock);
+        Raise(new CaseRouted(unitId, responsibleHeadId, officerId, rule) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>Records an escalation rung as fired (once per key; a second call is refused).</summary>
+    public void RecordEscalation(DueRung rung, string actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(rung);
+        if (rung.Clock.CaseId != Id)
+        {
+            throw new ArgumentException("The rung belongs to another case.", nameof(rung));
+        }
+
+        if (!_firedRungs.Add(rung.Key))
+        {
+            throw Invalid(CaseAction.Escalate, $"rung {rung.Rung.Rung} of {rung.Clock.Step} already fired");
+        }
+
+        LastRung = rung.Rung.Rung;
+        Raise(new EscalationFired(rung.Clock.Step, rung.Rung.Rung, rung.Clock.Due, rung.FiresOn, rung.Key, rung.Rung.Notify)
+        {
+            CaseId = Id, Sequence = 0, Actor = actor, At = at,
+        });
+    }
 
     /// <summary>Accepts the letter (thụ lý): the reception clock stops, the resolution clock starts from today.</summary>
     public void Accept(string actor, DateTimeOffset at, DeadlineCalculator clock)
@@ -112,7 +181,7 @@ public sealed class Case
             StartClock(resolution, on, clock);
         }
 
-        Status = CaseStatus.Accepted;
+        Status = OfficerId is null ? CaseStatus.Accepted : CaseStatus.Assigned;
         Raise(new CaseAccepted(on) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
@@ -346,13 +415,48 @@ public sealed class Case
         }
     }
 
+    /// <summary>How a clock's due date was reached (the same request the case computed it with).</summary>
+    public DeadlineExplanation Explain(CaseClock caseClock, DeadlineCalculator clock)
+    {
+        ArgumentNullException.ThrowIfNull(caseClock);
+        ArgumentNullException.ThrowIfNull(clock);
+        return clock.Compute(RequestFor(caseClock, clock)).Explanation;
+    }
+
+    /// <summary>
+    /// Names another officer of the unit as the handling officer (reassignment), at any time while the case is
+    /// handled, including before classification.
+    /// </summary>
+    public void Reassign(string officerId, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(officerId);
+        Require(CaseAction.Assign, CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Suspended);
+        if (officerId == OfficerId)
+        {
+            throw Invalid(CaseAction.Assign, "the officer already handles the case");
+        }
+
+        OfficerId = officerId;
+        if (Status == CaseStatus.Accepted)
+        {
+            Status = CaseStatus.Assigned;
+        }
+
+        Raise(new CaseAssigned(officerId) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
     private CaseClock Compute(CaseClock draft, DeadlineCalculator clock)
+    {
+        var deadline = clock.Compute(RequestFor(draft, clock));
+        return draft with { Limit = deadline.Limit, Unit = deadline.Unit, Source = deadline.Source, Due = deadline.Due };
+    }
+
+    private DeadlineRequest RequestFor(CaseClock draft, DeadlineCalculator clock)
     {
         var rule = clock.Limits.Get(draft.Kind, draft.Step, draft.Trigger);
         var complex = Complex && rule.HasComplexVariant && (!RemoteArea || !rule.HasRemoteVariant || rule.Variants?.RemoteComplex is not null);
         var remote = RemoteArea && rule.HasRemoteVariant;
-        var deadline = clock.Compute(new DeadlineRequest(draft.Kind, draft.Step, draft.Trigger, complex, remote, draft.Extensions, draft.Suspensions));
-        return draft with { Limit = deadline.Limit, Unit = deadline.Unit, Source = deadline.Source, Due = deadline.Due };
+        return new DeadlineRequest(draft.Kind, draft.Step, draft.Trigger, complex, remote, draft.Extensions, draft.Suspensions);
     }
 
     private void StopClocks(DateOnly on)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Petitions.Core.Escalation;
 
 namespace Petitions.Core.Cases;
 
@@ -22,6 +23,8 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(CaseResolved), "resolved")]
 [JsonDerivedType(typeof(CaseClosed), "closed")]
 [JsonDerivedType(typeof(CaseWithdrawn), "withdrawn")]
+[JsonDerivedType(typeof(CaseRouted), "routed")]
+[JsonDerivedType(typeof(EscalationFired), "escalated")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -81,3 +84,10 @@ public sealed record CaseClosed : CaseEvent;
 
 /// <summary>Withdrawn by the citizen, wholly or in part (<see cref="Part"/> says which part).</summary>
 public sealed record CaseWithdrawn(bool Wholly, string? Part, string Reason) : CaseEvent;
+
+/// <summary>Routed to the resolving unit by the competence rules: its head answers for it, an officer handles it.</summary>
+public sealed record CaseRouted(string UnitId, string ResponsibleHeadId, string OfficerId, string Rule) : CaseEvent;
+
+/// <summary>An escalation rung fired for a running clock (reminder, head, supervisor, overdue).</summary>
+public sealed record EscalationFired(
+    string Step, string Rung, DateOnly Due, DateOnly FiresOn, string Key, IReadOnlyList<EscalationAudience> Notified) : CaseEvent;

@@ -3,6 +3,9 @@ namespace Petitions.Core.Cases;
 /// <summary>
 /// The persisted state of a case: one Table entity (serialised with System.Text.Json). Events are stored as
 /// their own rows; <see cref="Version"/> is the sequence of the last event, used with the ETag for concurrency.
+/// <see cref="UnitId"/> and <see cref="ResponsibleHeadId"/> are set once the case is routed; <see cref="FiredRungs"/>
+/// holds the keys of the escalation rungs already fired (<see cref="Escalation.EscalationPolicy.KeyOf"/>), and
+/// <see cref="LastRung"/> the name of the latest one.
 /// </summary>
 public sealed record CaseSnapshot(
     string Id,
@@ -15,4 +18,8 @@ public sealed record CaseSnapshot(
     string? DuplicateOf,
     int Extensions,
     IReadOnlyList<CaseClock> Clocks,
-    long Version);
+    long Version,
+    string? UnitId = null,
+    string? ResponsibleHeadId = null,
+    IReadOnlyList<string>? FiredRungs = null,
+    string? LastRung = null);

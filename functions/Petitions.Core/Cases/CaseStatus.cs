@@ -84,4 +84,10 @@ public enum CaseAction
 
     /// <summary>Withdraw wholly or in part.</summary>
     Withdraw,
+
+    /// <summary>Route to the resolving unit, its head and an officer.</summary>
+    Route,
+
+    /// <summary>Record an escalation rung.</summary>
+    Escalate,
 }

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Petitions.Core.Cases;
+using Petitions.Core.Organisation;
+
+namespace Petitions.Core.UseCases.Common;
+
+/// <summary>What each event says on a timeline, in English and Vietnamese, and whether a citizen may see it.</summary>
+public static class TimelineText
+{
+    /// <summary>The event's type as on the wire ("received", "routed", …).</summary>
+    public static string TypeOf(CaseEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e switch
+        {
+            CaseReceived => "received",
+            CaseRouted => "routed",
+            CaseAccepted => "accepted",
+            CaseForwarded => "forwarded",
+            CitizenGuided => "guided",
+            CaseRefused => "refused",
+            CaseMarkedDuplicate => "duplicate",
+            CaseAssigned => "assigned",
+            CaseWorkStarted => "workStarted",
+            CaseMarkedComplex => "markedComplex",
+            CaseExtended => "extended",
+            CaseSuspended => "suspended",
+            CaseResumed => "resumed",
+            CaseResolved => "resolved",
+            CaseClosed => "closed",
+            CaseWithdrawn => "withdrawn",
+            EscalationFired => "escalated",
+            _ => "event",
+        };
+    }
+
+    /// <summary>
+    /// The public text (English, Vietnamese) of an event, or null when it is internal (assignment, start of work,
+    /// escalations: they name or concern staff).
+    /// </summary>
+    public static (string En, string Vi)? Public(CaseEvent e, OrganisationChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(chart);
+        return e switch
+        {
+            CaseReceived => ("Your letter was received.", "Đơn của ông/bà đã được tiếp nhận."),
+            CaseRouted r => ($"Sent to {UnitEn(chart, r.UnitId)}, which is competent to resolve it.", $"Đã chuyển đến {UnitVi(chart, r.UnitId)} là cơ quan có thẩm quyền giải quyết."),
+            CaseAccepted a => ($"Accepted for handling on {Date(a.AcceptedOn)}.", $"Đã thụ lý ngày {DateVi(a.AcceptedOn)}."),
+            CaseForwarded f => ($"Forwarded to {UnitEn(chart, f.ToUnit)}.", $"Đã chuyển đến {UnitVi(chart, f.ToUnit)}."),
+            CitizenGuided g => ($"Please send your letter to: {g.CompetentBody}.", $"Đề nghị ông/bà gửi đơn đến: {g.CompetentBody}."),
+            CaseRefused r => ($"Not accepted: {r.LegalReason}.", $"Không thụ lý: {r.LegalReason}."),
+            CaseMarkedDuplicate d => ($"Same matter as case {d.OfCaseId}.", $"Trùng nội dung với hồ sơ {d.OfCaseId}."),
+            CaseMarkedComplex => ("The matter is complex: the longer legal time limit applies.", "Vụ việc phức tạp: áp dụng thời hạn giải quyết dài hơn theo luật."),
+            CaseExtended x => ($"The time limit was extended to {Date(x.NewDue)}.", $"Thời hạn giải quyết được gia hạn đến ngày {DateVi(x.NewDue)}."),
+            CaseSuspended s => ($"Handling suspended on {Date(s.SuspendedOn)}.", $"Tạm đình chỉ giải quyết từ ngày {DateVi(s.SuspendedOn)}."),
+            CaseResumed r => ($"Handling resumed on {Date(r.ResumedOn)}.", $"Tiếp tục giải quyết từ ngày {DateVi(r.ResumedOn)}."),
+            CaseResolved r => ($"Resolved on {Date(r.ResolvedOn)}: {r.Outcome}", $"Đã giải quyết ngày {DateVi(r.ResolvedOn)}: {r.Outcome}"),
+            CaseClosed => ("The case is closed.", "Hồ sơ đã kết thúc."),
+            CaseWithdrawn w => (w.Wholly ? "You withdrew your letter." : $"You withdrew part of your letter: {w.Part}.", w.Wholly ? "Ông/bà đã rút đơn." : $"Ông/bà đã rút một phần đơn: {w.Part}."),
+            _ => null,
+        };
+    }
+
+    /// <summary>The staff text of an event (English; internal events included).</summary>
+    public static string Staff(CaseEvent e, OrganisationChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(chart);
+        return e switch
+        {
+            CaseRouted r => $"Routed to {UnitEn(chart, r.UnitId)}; responsible head {StaffName(chart, r.ResponsibleHeadId)}; officer {StaffName(chart, r.OfficerId)} ({r.Rule}).",
+            CaseAssigned a => $"Assigned to {StaffName(chart, a.OfficerId)}.",
+            CaseWorkStarted => "Handling started.",
+            CaseSuspended s => $"Suspended on {Date(s.SuspendedOn)}: {s.Reason}.",
+            CaseMarkedComplex c => $"Marked complex: {c.Reason}.",
+            CaseExtended x => $"Extension {x.Number} of {x.Step} to {Date(x.NewDue)}: {x.Reason}.",
+            CaseWithdrawn w => (w.Wholly ? "Withdrawn wholly" : $"Withdrawn in part ({w.Part})") + $": {w.Reason}.",
+            EscalationFired f => $"Escalation '{f.Rung}' for {f.Step} (due {Date(f.Due)}), notified: {string.Join(", ", f.Notified)}.",
+            _ => Public(e, chart)?.En ?? TypeOf(e),
+        };
+    }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string DateVi(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static string UnitEn(OrganisationChart chart, string id) => chart.FindUnit(id)?.NameEn ?? id;
+
+    private static string UnitVi(OrganisationChart chart, string id) => chart.FindUnit(id)?.Name ?? id;
+
+    private static string StaffName(OrganisationChart chart, string id) => chart.FindStaff(id)?.Name ?? id;
+}

@@ -1,0 +1,33 @@
+namespace Petitions.Core.UseCases.Staff;
+
+/// <summary>The staff detail of docs/api.md (GET /api/staff/cases/{trackingCode}); <see cref="ETag"/> goes in the ETag header.</summary>
+public sealed record CaseDetail(
+    string TrackingCode,
+    string Kind,
+    string Title,
+    string Content,
+    string Status,
+    CitizenDetail Citizen,
+    UnitDetail Unit,
+    StaffDetail? ResponsibleHead,
+    StaffDetail? Officer,
+    bool Complex,
+    bool RemoteArea,
+    IReadOnlyList<ClockDetail> Clocks,
+    IReadOnlyList<TimelineEntry> Timeline,
+    string ETag);
+
+/// <summary>The citizen, in clear or masked.</summary>
+public sealed record CitizenDetail(string Name, string Phone, string? Address, bool Masked);
+
+/// <summary>A unit.</summary>
+public sealed record UnitDetail(string Id, string Name);
+
+/// <summary>A member of staff.</summary>
+public sealed record StaffDetail(string Id, string Name, string Title);
+
+/// <summary>A legal clock with the explanation of its due date.</summary>
+public sealed record ClockDetail(string Step, DateOnly Due, int Limit, string Unit, string Source, string Status, IReadOnlyList<string> Explanation);
+
+/// <summary>A timeline entry (actor is an opaque id: staff id, "citizen" or "system").</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Type, string Actor, string Text);

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Petitions.Core.Cases;
+using Petitions.Core.UseCases.Common;
+
+namespace Petitions.Core.UseCases.Staff;
+
+/// <summary>POST …/resolve <c>{ decisionNumber, decisionDate, summary }</c>: records the decision or answer; clocks stop.</summary>
+public static class ResolveCase
+{
+    /// <summary>The body with the user and If-Match.</summary>
+    public sealed record Command(StaffPrincipal Who, string TrackingCode, string? IfMatch, string? DecisionNumber, string? DecisionDate, string? Summary);
+
+    /// <summary>Resolves.</summary>
+    public sealed class Handler(StaffActionRunner runner)
+    {
+        /// <summary>The new detail, or a problem.</summary>
+        public Task<UseCaseResult<CaseDetail>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            var errors = new List<FieldError>();
+            var number = ActionText.Required(command.DecisionNumber, "decisionNumber", errors, 100);
+            var summary = ActionText.Required(command.Summary, "summary", errors);
+            if (!DateOnly.TryParseExact(command.DecisionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                errors.Add(new("decisionDate", "decisionDate.invalid", "The decision date must be YYYY-MM-DD.", "Ngày quyết định phải có dạng NNNN-TT-NN."));
+            }
+
+            if (errors.Count > 0)
+            {
+                return Task.FromResult(ActionText.Invalid(errors));
+            }
+
+            return runner.RunAsync(command.Who, command.TrackingCode, command.IfMatch, StaffRight.Handle, (c, _, at) =>
+            {
+                if (c.Status == CaseStatus.Assigned)
+                {
+                    c.StartWork(command.Who.StaffId, at);
+                }
+
+                c.Resolve($"{number} ({date:yyyy-MM-dd}): {summary}", command.Who.StaffId, at);
+                return ActionEffects.None;
+            }, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Petitions.Core.Cases;
+using Petitions.Core.LegalClock;
+using Petitions.Core.Organisation;
+using Petitions.Core.Ports;
+using Petitions.Core.UseCases.Common;
+
+namespace Petitions.Core.UseCases.Staff;
+
+/// <summary>Builds the staff detail of a case, decrypting the citizen only for those allowed to see them.</summary>
+public sealed class StaffCaseViews(ICaseStore store, ICitizenDataProtector protector, OrganisationChart chart, DeadlineCalculator calculator)
+{
+    /// <summary>What a masked field shows.</summary>
+    public const string Mask = "***";
+
+    /// <summary>The detail as <paramref name="who"/> may see it.</summary>
+    public async Task<CaseDetail> DetailAsync(StaffPrincipal who, StoredCase stored, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(stored);
+        var (@case, letter, etag) = stored;
+        var unitId = CaseIndexEntries.UnitOf(@case, letter);
+        var unit = chart.FindUnit(unitId);
+        var events = await store.EventsAsync(@case.Id, cancellationToken).ConfigureAwait(false);
+        var citizen = StaffAccess.SeesIdentity(who, @case, unitId)
+            ? new CitizenDetail(
+                protector.Open(letter.Citizen.Name, $"{@case.Id}/citizen.name"),
+                protector.Open(letter.Citizen.Phone, $"{@case.Id}/citizen.phone"),
+                letter.Citizen.Address is null ? null : protector.Open(letter.Citizen.Address, $"{@case.Id}/citizen.address"),
+                Masked: false)
+            : new CitizenDetail(Mask, Mask, letter.Citizen.Address is null ? null : Mask, Masked: true);
+        var clocks = @case.Clocks.Select(c => new ClockDetail(
+            c.Step, c.Due, c.Limit, c.Unit == ClockUnit.CalendarDays ? "days" : "workingDays", c.Source,
+            JsonNames.Camel(c.Status.ToString()), @case.Explain(c, calculator).ToLines())).ToList();
+        var timeline = events.Select(e => new TimelineEntry(e.At, TimelineText.TypeOf(e), e.Actor, TimelineText.Staff(e, chart))).ToList();
+        return new CaseDetail(
+            @case.Id, CaseNames.Kind(@case.Kind), letter.Title, letter.Content, CaseNames.Status(@case.Status), citizen,
+            new UnitDetail(unitId, unit?.Name ?? unitId), Staff(@case.ResponsibleHeadId), Staff(@case.OfficerId),
+            @case.Complex, @case.RemoteArea, clocks, timeline, etag);
+    }
+
+    private StaffDetail? Staff(string? id) =>
+        chart.FindStaff(id) is { } s ? new StaffDetail(s.Id, s.Name, s.Title) : null;
+
+    private static class JsonNames
+    {
+        public static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+    }
+}

@@ -1,0 +1,33 @@
+using Petitions.Core.UseCases.Common;
+
+namespace Petitions.Core.UseCases.Staff;
+
+/// <summary>POST …/withdraw <c>{ partial, reason }</c>: records the citizen's withdrawal, wholly or of the part named in the reason.</summary>
+public static class WithdrawCase
+{
+    /// <summary>The body with the user and If-Match.</summary>
+    public sealed record Command(StaffPrincipal Who, string TrackingCode, string? IfMatch, bool Partial, string? Reason);
+
+    /// <summary>Runs the action.</summary>
+    public sealed class Handler(StaffActionRunner runner)
+    {
+        /// <summary>The new detail, or a problem.</summary>
+        public Task<UseCaseResult<CaseDetail>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            var errors = new List<FieldError>();
+            var reason = ActionText.Required(command.Reason, "reason", errors);
+
+            if (errors.Count > 0)
+            {
+                return Task.FromResult(ActionText.Invalid(errors));
+            }
+
+            return runner.RunAsync(command.Who, command.TrackingCode, command.IfMatch, StaffRight.Handle, (c, _, at) =>
+            {
+                c.Withdraw(!command.Partial, command.Partial ? reason : null, reason!, command.Who.StaffId, at);
+                return ActionEffects.None;
+            }, cancellationToken);
+        }
+    }
+}
