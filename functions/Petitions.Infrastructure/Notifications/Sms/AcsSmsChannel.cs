@@ -95,7 +95,7 @@ public sealed class AcsSmsChannel : SmsProviderChannel
     internal static byte[] BuildBody(string from, OutgoingMessage message)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("from", from);

@@ -70,7 +70,7 @@ public sealed class ZaloZnsChannel : INotificationChannel
     internal static byte[] BuildBody(OutgoingMessage message, string templateId)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("phone", PhoneNumber.Parse(message.ToE164).ToZnsFormat());
