@@ -11,7 +11,7 @@ namespace Petitions.Infrastructure.Notifications;
 /// <summary>
 /// Wires the notification channels from configuration section <c>Notifications</c>:
 /// <c>Sms:Provider</c> names an <see cref="SmsProviderChannel"/> subclass by its <see cref="SmsProviderAttribute"/>
-/// (built with its section <c>Sms:&lt;Provider&gt;</c>); ZNS is added when <c>Zalo:AccessToken</c> is set.
+/// (its constructor may take an <see cref="IConfigurationSection"/>: <c>Sms:&lt;Provider&gt;</c>); ZNS is added when <c>Zalo:AccessToken</c> is set.
 /// Needs a <see cref="TimeProvider"/> and logging registered by the composition root.
 /// </summary>
 public static class NotificationsRegistration
@@ -28,8 +28,11 @@ public static class NotificationsRegistration
 
         services.AddSingleton(zalo);
         services.AddSingleton<DevelopmentOutbox>();
-        services.AddSingleton(sp => (SmsProviderChannel)ActivatorUtilities.CreateInstance(
-            sp, providerType, section.GetSection("Sms").GetSection(providerName)));
+        var providerSection = section.GetSection("Sms").GetSection(providerName);
+        var takesSection = providerType.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(IConfigurationSection)));
+        services.AddSingleton(sp => (SmsProviderChannel)(takesSection
+            ? ActivatorUtilities.CreateInstance(sp, providerType, providerSection)
+            : ActivatorUtilities.CreateInstance(sp, providerType)));
         services.AddSingleton(sp => new NotificationChannels(
             sp.GetRequiredService<SmsProviderChannel>(),
             zalo.ZnsEnabled ? new ZaloZnsChannel(zalo, sp.GetRequiredService<ILogger<ZaloZnsChannel>>()) : null));
