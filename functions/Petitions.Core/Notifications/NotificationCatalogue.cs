@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text;
+
+namespace Petitions.Core.Notifications;
+
+/// <summary>
+/// Renders the templates of <see cref="NotificationTemplates"/> into one GSM-7 segment. Fixed parts
+/// (tracking code ≤ <see cref="MaxTrackingCodeLength"/>, link = lookup base ≤
+/// <see cref="MaxLookupBaseLength"/> + code, dates, times) are always whole; unit names are
+/// abbreviated (<see cref="UnitNameAbbreviation"/>) and then, like reasons, cut at a word boundary
+/// to the room that is left. Each shortened slot keeps at least <see cref="MinimumShare"/> septets
+/// while a later one still needs room.
+/// </summary>
+public sealed class NotificationCatalogue
+{
+    public const int MaxTrackingCodeLength = 12;
+    public const int MaxLookupBaseLength = 32;
+    public const int MinimumShare = 24;
+
+    private static readonly string[] ShortenedSlots = [TemplateSlots.Unit, TemplateSlots.Other, TemplateSlots.Reason];
+
+    private readonly string _lookupBase;
+
+    /// <param name="lookupBase">Start of the short lookup link, e.g. <c>https://pakn.example.vn/t/</c>; the code is appended.</param>
+    public NotificationCatalogue(string lookupBase)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(lookupBase);
+        if (!Uri.TryCreate(lookupBase, UriKind.Absolute, out _) || lookupBase.Length > MaxLookupBaseLength
+            || !Gsm7Alphabet.CanEncode(lookupBase) || lookupBase.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The lookup base must be an absolute URL of at most {MaxLookupBaseLength} GSM-7 characters.", nameof(lookupBase));
+        }
+
+        _lookupBase = lookupBase;
+    }
+
+    /// <summary>The message for a complaint or a petition.</summary>
+    public RenderedMessage Render(NotificationEvent @event, MessageFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var template = NotificationTemplates.Citizen.Single(t => t.Event == @event);
+        var code = CheckTrackingCode(facts.TrackingCode);
+        var link = _lookupBase + code;
+
+        var data = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["tracking_code"] = code,
+            ["link"] = link,
+        };
+        var text = template.Pattern
+            .Replace(TemplateSlots.Code, code, StringComparison.Ordinal)
+            .Replace(TemplateSlots.Link, link, StringComparison.Ordinal);
+        text = FillFixed(text, TemplateSlots.Date, facts.Date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), "date", data);
+        text = FillFixed(text, TemplateSlots.Time, facts.Time?.ToString("HH:mm", CultureInfo.InvariantCulture), "time", data);
+
+        var shortened = new List<(string Slot, string Value)>();
+        AddShortened(shortened, text, TemplateSlots.Unit, facts.UnitName, "unit_name", data);
+        AddShortened(shortened, text, TemplateSlots.Other, facts.OtherUnitName, "other_unit_name", data);
+        AddShortened(shortened, text, TemplateSlots.Reason, facts.Reason, "reason", data);
+
+        text = FitShortened(text, shortened, template.Key);
+        return new RenderedMessage(@event, template.Key, template.Urgency, text, data);
+    }
+
+    /// <summary>The message for a denunciation: it can carry the tracking code and nothing else.</summary>
+    public RenderedMessage RenderForDenunciation(NotificationEvent @event, string trackingCode)
+    {
+        var template = NotificationTemplates.Denunciation.Single(t => t.Event == @event);
+        var code = CheckTrackingCode(trackingCode);
+        var link = _lookupBase + code;
+        var data = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["tracking_code"] = code,
+            ["link"] = link,
+        };
+        return new RenderedMessage(@event, template.Key, template.Urgency, template.Render(code, link), data);
+    }
+
+    private static string CheckTrackingCode(string trackingCode)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(trackingCode);
+        if (trackingCode.Length > MaxTrackingCodeLength || !trackingCode.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-'))
+        {
+            throw new ArgumentException(
+                $"A tracking code has at most {MaxTrackingCodeLength} characters A-Z, 0-9 and '-'.", nameof(trackingCode));
+        }
+
+        return trackingCode;
+    }
+
+    private static string FillFixed(string text, string slot, string? value, string dataKey, Dictionary<string, string> data)
+    {
+        if (!text.Contains(slot, StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        if (value is null)
+        {
+            throw new ArgumentException($"This message needs a value for {slot}.", nameof(value));
+        }
+
+        data[dataKey] = value;
+        return text.Replace(slot, value, StringComparison.Ordinal);
+    }
+
+    private static void AddShortened(
+        List<(string Slot, string Value)> shortened, string text, string slot, string? value, string dataKey, Dictionary<string, string> data)
+    {
+        if (!text.Contains(slot, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"This message needs a value for {slot}.", nameof(value));
+        }
+
+        data[dataKey] = value.Trim();
+        var gsm = slot == TemplateSlots.Reason ? CollapseSpaces(SmsText.ToGsm7(value)) : UnitNameAbbreviation.Abbreviate(value);
+        shortened.Add((slot, gsm));
+    }
+
+    private static string FitShortened(string text, List<(string Slot, string Value)> shortened, string key)
+    {
+        var skeleton = text;
+        foreach (var slot in ShortenedSlots)
+        {
+            skeleton = skeleton.Replace(slot, string.Empty, StringComparison.Ordinal);
+        }
+
+        var room = SmsSegments.Gsm7Single - Septets(skeleton);
+        for (var i = 0; i < shortened.Count; i++)
+        {
+            var reserve = shortened.Skip(i + 1).Sum(s => Math.Min(Septets(s.Value), MinimumShare));
+            var value = Fit(shortened[i].Value, room - reserve);
+            if (value.Length == 0)
+            {
+                throw new InvalidOperationException($"Template {key} leaves no room for {shortened[i].Slot}.");
+            }
+
+            room -= Septets(value);
+            text = text.Replace(shortened[i].Slot, value, StringComparison.Ordinal);
+        }
+
+        if (room < 0)
+        {
+            throw new InvalidOperationException($"Template {key} does not fit one segment.");
+        }
+
+        return text;
+    }
+
+    /// <summary>Cuts <paramref name="value"/> to <paramref name="budget"/> septets at a word boundary.</summary>
+    internal static string Fit(string value, int budget)
+    {
+        if (budget <= 0)
+        {
+            return string.Empty;
+        }
+
+        if (Septets(value) <= budget)
+        {
+            return value;
+        }
+
+        var used = 0;
+        var end = 0;
+        while (end < value.Length && used + Gsm7Alphabet.Septets(value[end]) <= budget)
+        {
+            used += Gsm7Alphabet.Septets(value[end]);
+            end++;
+        }
+
+        var cut = value[..end];
+        var space = cut.LastIndexOf(' ');
+        if (value[end] != ' ' && space > 0)
+        {
+            cut = cut[..space];
+        }
+
+        return cut.TrimEnd(' ', ',', ';', ':', '-', '(');
+    }
+
+    private static int Septets(string text) => text.Sum(Gsm7Alphabet.Septets);
+
+    private static string CollapseSpaces(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var normal = c is '\n' or '\r' ? ' ' : c;
+            if (normal == ' ' && (result.Length == 0 || result[^1] == ' '))
+            {
+                continue;
+            }
+
+            result.Append(normal);
+        }
+
+        return result.ToString().TrimEnd();
+    }
+}

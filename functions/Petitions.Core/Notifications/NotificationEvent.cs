@@ -1,0 +1,48 @@
+namespace Petitions.Core.Notifications;
+
+/// <summary>A step of a case the citizen hears about.</summary>
+public enum NotificationEvent
+{
+    /// <summary>The letter was received (tiếp nhận): tracking code and lookup link.</summary>
+    CaseReceived,
+
+    /// <summary>The letter was accepted for resolution (thụ lý).</summary>
+    CaseAccepted,
+
+    /// <summary>The letter was refused (không thụ lý), with the reason in plain words.</summary>
+    CaseRefused,
+
+    /// <summary>The letter was forwarded to the competent unit (chuyển đơn).</summary>
+    CaseForwarded,
+
+    /// <summary>The citizen is guided to file with the competent unit (hướng dẫn).</summary>
+    CaseGuided,
+
+    /// <summary>The resolution time limit was extended (gia hạn), with the new date.</summary>
+    DeadlineExtended,
+
+    /// <summary>A reception appointment (lịch tiếp công dân) was booked.</summary>
+    ReceptionAppointment,
+
+    /// <summary>Reminder of the reception appointment.</summary>
+    ReceptionReminder,
+
+    /// <summary>The case was resolved; the result can be read online.</summary>
+    CaseResolved,
+
+    /// <summary>Apology for being late (phiếu xin lỗi), with the new date.</summary>
+    ApologyLate,
+
+    /// <summary>Satisfaction question after closing.</summary>
+    SatisfactionQuestion,
+}
+
+/// <summary>Whether a message may be sent during quiet hours.</summary>
+public enum NotificationUrgency
+{
+    /// <summary>Sent at once, day or night.</summary>
+    Urgent,
+
+    /// <summary>Waits for 07:00 when due between 22:00 and 07:00 (Asia/Ho_Chi_Minh).</summary>
+    NonUrgent,
+}

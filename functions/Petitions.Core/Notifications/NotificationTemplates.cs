@@ -1,0 +1,63 @@
+namespace Petitions.Core.Notifications;
+
+/// <summary>
+/// The texts citizens receive. Unaccented Vietnamese, GSM-7, one segment at the longest field values
+/// (<see cref="NotificationCatalogue"/> limits and shortens them). Reviewed wording: plain, polite,
+/// no jargon beyond "thu ly" (accepted for resolution), which citizens know from the law's forms.
+/// </summary>
+public static class NotificationTemplates
+{
+    /// <summary>Messages about complaints (khiếu nại) and petitions (kiến nghị, phản ánh).</summary>
+    public static IReadOnlyList<NotificationTemplate> Citizen { get; } =
+    [
+        new(NotificationEvent.CaseReceived, "case-received", NotificationUrgency.Urgent,
+            "{unit} da nhan don cua ban. Ma ho so: {code}. Tra cuu: {link}"),
+        new(NotificationEvent.CaseAccepted, "case-accepted", NotificationUrgency.NonUrgent,
+            "{unit} da thu ly don {code} cua ban. Tra cuu: {link}"),
+        new(NotificationEvent.CaseRefused, "case-refused", NotificationUrgency.NonUrgent,
+            "{unit} khong thu ly don {code}. Ly do: {reason}. Chi tiet: {link}"),
+        new(NotificationEvent.CaseForwarded, "case-forwarded", NotificationUrgency.NonUrgent,
+            "Don {code} cua ban da duoc chuyen den {other} de giai quyet. Tra cuu: {link}"),
+        new(NotificationEvent.CaseGuided, "case-guided", NotificationUrgency.NonUrgent,
+            "Don {code}: de nghi ban gui don den {other} (co tham quyen). Huong dan: {link}"),
+        new(NotificationEvent.DeadlineExtended, "deadline-extended", NotificationUrgency.NonUrgent,
+            "{unit} gia han giai quyet don {code} den ngay {date}. Tra cuu: {link}"),
+        new(NotificationEvent.ReceptionAppointment, "reception-appointment", NotificationUrgency.NonUrgent,
+            "{unit} hen tiep ban luc {time} ngay {date} ve don {code}. Xin mang theo CCCD. Chi tiet: {link}"),
+        new(NotificationEvent.ReceptionReminder, "reception-reminder", NotificationUrgency.Urgent,
+            "Nhac lich: {unit} tiep ban luc {time} ngay {date} ve don {code}. Chi tiet: {link}"),
+        new(NotificationEvent.CaseResolved, "case-resolved", NotificationUrgency.NonUrgent,
+            "{unit} da giai quyet xong don {code}. Xem ket qua: {link}"),
+        new(NotificationEvent.ApologyLate, "apology-late", NotificationUrgency.NonUrgent,
+            "{unit} xin loi vi cham giai quyet don {code}. Ngay hen moi: {date}. Tra cuu: {link}"),
+        new(NotificationEvent.SatisfactionQuestion, "satisfaction-question", NotificationUrgency.NonUrgent,
+            "Ban co hai long voi viec giai quyet don {code}? Xin danh gia tai: {link}"),
+    ];
+
+    /// <summary>Messages about denunciations (tố cáo): the tracking code and its link, nothing else.</summary>
+    public static IReadOnlyList<DenunciationTemplate> Denunciation { get; } =
+    [
+        new(NotificationEvent.CaseReceived, "private-case-received", NotificationUrgency.Urgent,
+            "Don cua ban da duoc tiep nhan. Ma ho so: {code}. Tra cuu: {link}"),
+        new(NotificationEvent.CaseAccepted, "private-case-accepted", NotificationUrgency.NonUrgent,
+            "Ho so {code} da duoc thu ly. Tra cuu: {link}"),
+        new(NotificationEvent.CaseRefused, "private-case-refused", NotificationUrgency.NonUrgent,
+            "Ho so {code} khong duoc thu ly. Xem ly do: {link}"),
+        new(NotificationEvent.CaseForwarded, "private-case-forwarded", NotificationUrgency.NonUrgent,
+            "Ho so {code} da duoc chuyen co quan co tham quyen. Tra cuu: {link}"),
+        new(NotificationEvent.CaseGuided, "private-case-guided", NotificationUrgency.NonUrgent,
+            "Ho so {code} co huong dan moi. Tra cuu: {link}"),
+        new(NotificationEvent.DeadlineExtended, "private-deadline-extended", NotificationUrgency.NonUrgent,
+            "Thoi han giai quyet ho so {code} da duoc gia han. Tra cuu: {link}"),
+        new(NotificationEvent.ReceptionAppointment, "private-reception-appointment", NotificationUrgency.NonUrgent,
+            "Ho so {code} co lich hen moi. Tra cuu: {link}"),
+        new(NotificationEvent.ReceptionReminder, "private-reception-reminder", NotificationUrgency.Urgent,
+            "Nhac lich hen cua ho so {code}. Tra cuu: {link}"),
+        new(NotificationEvent.CaseResolved, "private-case-resolved", NotificationUrgency.NonUrgent,
+            "Ho so {code} da co ket qua. Tra cuu: {link}"),
+        new(NotificationEvent.ApologyLate, "private-apology-late", NotificationUrgency.NonUrgent,
+            "Xin loi vi ho so {code} cham giai quyet. Ngay hen moi xem tai: {link}"),
+        new(NotificationEvent.SatisfactionQuestion, "private-satisfaction-question", NotificationUrgency.NonUrgent,
+            "Xin danh gia viec giai quyet ho so {code} tai: {link}"),
+    ];
+}
