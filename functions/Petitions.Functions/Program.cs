@@ -1,6 +1,12 @@
+using Petitions.Functions.Functions;
+using Petitions.Functions.Runtime;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddFunctionsRuntime().AddPetitionsFunctions();
+
 var app = builder.Build();
-app.MapGet("/", () => Results.Ok());
+app.UseProblemDetailsMapping();
+app.MapFunctions();
 await app.RunAsync().ConfigureAwait(false);
 
 /// <summary>Entry point, visible to the test host.</summary>
