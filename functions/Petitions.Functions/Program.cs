@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Petitions.Functions.Functions;
 using Petitions.Functions.Runtime;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddFunctionsRuntime().AddPetitionsFunctions();
 
 var app = builder.Build();
