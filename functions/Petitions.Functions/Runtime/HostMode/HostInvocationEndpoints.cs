@@ -22,6 +22,7 @@ internal static partial class HostInvocationEndpoints
             endpoints.MapPost("/" + definition.Name, (HttpContext http, FunctionInvoker invoker, ILoggerFactory loggers) =>
                     InvokeAsync(http, definition, invoker, loggers.CreateLogger("Petitions.Functions.HostMode")))
                 .WithDisplayName($"Host trigger {definition.Name}")
+                .WithMetadata(new HostTriggerEndpoint(definition.Name))
                 .ExcludeFromDescription();
         }
     }
@@ -136,6 +137,9 @@ internal static partial class HostInvocationEndpoints
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed; answering 500 so that the host retries")]
     private static partial void LogFailure(ILogger logger, Exception exception, string function);
 }
+
+/// <summary>Marks the endpoint that receives a trigger from the Functions host (its path is the function name).</summary>
+internal sealed record HostTriggerEndpoint(string FunctionName);
 
 /// <summary>The custom-handler response the Functions host expects.</summary>
 internal sealed record HostResponse(

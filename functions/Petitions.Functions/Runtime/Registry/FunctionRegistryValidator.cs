@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Petitions.Functions.Runtime.HostMode;
 using Petitions.Functions.Runtime.Metadata;
 
 namespace Petitions.Functions.Runtime.Registry;
@@ -16,6 +17,7 @@ internal static class FunctionRegistryValidator
         ArgumentNullException.ThrowIfNull(registry);
         var errors = new List<string>();
         var httpEndpoints = endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HostTriggerEndpoint>() is null)
             .Select(e => (Endpoint: e, Function: e.Metadata.GetMetadata<FunctionNameAttribute>()?.Name))
             .ToList();
 
