@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Petitions.Functions.Functions;
 using Petitions.Functions.Runtime;
+using Petitions.Functions.Runtime.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddFunctionsRuntime().AddPetitionsFunctions();
+builder.Services.AddFunctionStorage(builder.Configuration);
 
 var app = builder.Build();
 app.UseProblemDetailsMapping();

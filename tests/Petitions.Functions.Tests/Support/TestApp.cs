@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Petitions.Functions.Runtime.Registry;
+using Petitions.TestKit;
 
 namespace Petitions.Functions.Tests.Support;
 
@@ -20,6 +21,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         _settings["AzureWebJobsScriptRoot"] = ScriptRoot;
         _settings["TestQueueName"] = "unused-test-queue";
+        _settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
     }
 
     public static string ScriptRoot => Path.Combine(AppContext.BaseDirectory, "ScriptRoot");
@@ -38,6 +40,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         _settings[key] = value;
         return this;
     }
+
+    /// <summary>Standalone on the shared Azurite, the test queue function reading <paramref name="queue"/>.</summary>
+    public TestApp OnAzurite(string queue) =>
+        With("AzureWebJobsStorage", AzuriteServer.Shared.ConnectionString).With("TestQueueName", queue);
 
     public TestApp Disable(string function) => With($"AzureWebJobs.{function}.Disabled", "true");
 

@@ -5,8 +5,9 @@ namespace Petitions.Functions.Runtime.Standalone;
 
 /// <summary>
 /// Standalone mode only: starts one queue listener per enabled queue function and one scheduler per enabled timer
-/// function, from the function.json/host.json settings. Stopping waits for in-flight messages until the host's
-/// shutdown timeout, then has them made visible again.
+/// function, from the function.json/host.json settings. Stopping waits for in-flight messages until shortly before the
+/// host's shutdown timeout (<see cref="HostOptions.ShutdownTimeout"/>), then has them made visible again — early enough
+/// for those releases to finish before the host gives up waiting and the process ends.
 /// </summary>
 internal sealed partial class StandaloneTriggers(
     FunctionCatalog catalog,
@@ -17,12 +18,18 @@ internal sealed partial class StandaloneTriggers(
     IOptions<QueueListenerOptions> queueOptions,
     IOptions<TimerOptions> timerOptions,
     IConfiguration settings,
+    IOptions<HostOptions> hostOptions,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IDisposable
 {
+    /// <summary>The most kept back from the shutdown timeout to make aborted messages visible again.</summary>
+    private static readonly TimeSpan MaxReleaseMargin = TimeSpan.FromSeconds(3);
+
     private readonly CancellationTokenSource _stopReceiving = new();
     private readonly CancellationTokenSource _abortHandlers = new();
     private readonly List<Task> _running = [];
+    private readonly Lock _gate = new();
+    private Task? _stopping;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -57,20 +64,56 @@ internal sealed partial class StandaloneTriggers(
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Stops once; a second caller (the host may stop twice) waits for the same stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _stopping ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         await _stopReceiving.CancelAsync().ConfigureAwait(false);
-        using (cancellationToken.Register(_abortHandlers.Cancel))
+        var running = Task.WhenAll(_running);
+        var timeout = hostOptions.Value.ShutdownTimeout;
+        if (timeout != Timeout.InfiniteTimeSpan)
         {
-            // Each listener returns once its in-flight messages are done or released (bounded by the abort above).
-            await Task.WhenAll(_running).ConfigureAwait(false);
+            var margin = TimeSpan.FromTicks(Math.Min(MaxReleaseMargin.Ticks, timeout.Ticks / 2));
+            using var grace = new CancellationTokenSource(timeout - margin, time);
+            using var graceOver = grace.Token.Register(AbortHandlers);
+            using var hostGaveUp = cancellationToken.Register(AbortHandlers);
+            await running.ConfigureAwait(false);
+        }
+        else
+        {
+            using var hostGaveUp = cancellationToken.Register(AbortHandlers);
+            await running.ConfigureAwait(false);
         }
     }
 
     public void Dispose()
     {
-        _stopReceiving.Dispose();
-        _abortHandlers.Dispose();
+        // Never leave handlers running past disposal; the sources are released once nothing uses them.
+        AbortHandlers();
+        if (_running.TrueForAll(t => t.IsCompleted))
+        {
+            _stopReceiving.Dispose();
+            _abortHandlers.Dispose();
+        }
+    }
+
+    private void AbortHandlers()
+    {
+        try
+        {
+            _abortHandlers.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed: nothing is running any more.
+        }
     }
 
     internal static TimeZoneInfo ResolveZone(TimerOptions options, IConfiguration settings)

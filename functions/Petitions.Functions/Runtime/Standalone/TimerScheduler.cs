@@ -49,9 +49,12 @@ internal sealed partial class TimerScheduler(
                 if (record.Next > now)
                 {
                     waitedFor = record.Next;
-                    states.Waiting(function.Name, record.Next);
                     var wait = record.Next - now;
-                    await Task.Delay(wait < MaxWait ? wait : MaxWait, time, stoppingToken).ConfigureAwait(false);
+                    var delay = Task.Delay(wait < MaxWait ? wait : MaxWait, time, stoppingToken);
+
+                    // Reported once the timer exists, so that whoever moves a manual clock after seeing it moves this wait too.
+                    states.Waiting(function.Name, record.Next);
+                    await delay.ConfigureAwait(false);
                     continue;
                 }
 
