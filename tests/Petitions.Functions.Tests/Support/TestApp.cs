@@ -70,7 +70,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.AddSingleton(Behaviour);
             FunctionRegistryBuilder.For(services)
                 .Queue<TestQueueFunction>(TestQueueFunction.Name)
-                .Timer<TestTimerFunction>(TestTimerFunction.Name);
+                .Timer<TestTimerFunction>(TestTimerFunction.Name)
+                .Http(TestFailingHttpFunction.Name, TestFailingHttpFunction.Map);
             services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
             foreach (var configure in _services)
             {

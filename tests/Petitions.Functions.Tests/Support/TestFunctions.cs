@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Petitions.Functions.Runtime.Registry;
 
 namespace Petitions.Functions.Tests.Support;
@@ -37,4 +40,19 @@ internal sealed class TestTimerFunction(TestBehaviour behaviour) : ITimerFunctio
         timer.Log.Add("Timer ran");
         return behaviour.OnTimer(timer, cancellationToken);
     }
+}
+
+/// <summary>An HTTP test function that throws what its route asks for, to show the problem+json mapping.</summary>
+internal static class TestFailingHttpFunction
+{
+    public const string Name = "TestFailingHttp";
+
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("api/test/failures/{kind}", Fail);
+
+    private static IResult Fail(string kind) => kind switch
+    {
+        "bad-input" => throw new ArgumentException("The tracking code must have 10 characters."),
+        _ => throw new InvalidOperationException("secret internal detail"),
+    };
 }
