@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Petitions.Functions.App;
 using Petitions.Functions.Functions;
 using Petitions.Functions.Runtime;
 using Petitions.Functions.Runtime.Storage;
@@ -7,9 +8,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddFunctionsRuntime().AddPetitionsFunctions();
 builder.Services.AddFunctionStorage(builder.Configuration);
+builder.AddPetitionsApp();
 
 var app = builder.Build();
 app.UseProblemDetailsMapping();
+app.UsePetitionsApp();
 app.MapFunctions();
 await app.RunAsync().ConfigureAwait(false);
 

@@ -49,6 +49,10 @@ public sealed class OrganisationChart
     public StaffMember? FindStaff(string? staffId) =>
         staffId is not null && _staff.TryGetValue(staffId, out var member) ? member : null;
 
+    /// <summary>The member of staff whose sign-in name is <paramref name="login"/> (case-insensitive), or null.</summary>
+    public StaffMember? FindStaffByLogin(string? login) =>
+        string.IsNullOrWhiteSpace(login) ? null : _staff.Values.FirstOrDefault(s => string.Equals(s.Login, login.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The head of a unit (người đứng đầu): exactly one per unit, guaranteed by validation.</summary>
     public StaffMember HeadOf(string unitId) => StaffOf(unitId).Single(s => s.Role == StaffRole.Head);
 

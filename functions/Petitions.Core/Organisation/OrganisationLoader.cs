@@ -184,7 +184,7 @@ public static partial class OrganisationLoader
                 continue;
             }
 
-            staff.Add(new StaffMember(s.Id!, s.Name ?? s.Id!, s.UnitId, s.Role.Value, s.Title ?? ""));
+            staff.Add(new StaffMember(s.Id!, s.Name ?? s.Id!, s.UnitId, s.Role.Value, s.Title ?? "", string.IsNullOrWhiteSpace(s.Login) ? null : s.Login.Trim()));
         }
 
         foreach (var unit in units)
@@ -292,6 +292,8 @@ public static partial class OrganisationLoader
         public StaffRole? Role { get; set; }
 
         public string? Title { get; set; }
+
+        public string? Login { get; set; }
     }
 
     private sealed class RuleDocument

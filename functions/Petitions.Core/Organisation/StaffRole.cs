@@ -25,4 +25,6 @@ public enum StaffRole
 /// <param name="UnitId">The unit they belong to.</param>
 /// <param name="Role">Their role in that unit.</param>
 /// <param name="Title">Their title as printed on documents, e.g. "Chủ tịch UBND phường".</param>
-public sealed record StaffMember(string Id, string Name, string UnitId, StaffRole Role, string Title);
+/// <param name="Login">Their sign-in name at the identity provider (preferred_username or email), matched case-insensitively
+/// when the app runs behind App Service Authentication; null for staff who only exist in the demo.</param>
+public sealed record StaffMember(string Id, string Name, string UnitId, StaffRole Role, string Title, string? Login = null);

@@ -13,6 +13,7 @@ internal static class FunctionRegistrations
     {
         ArgumentNullException.ThrowIfNull(functions);
         functions.Http(GetHealthEndpoint.Name, GetHealthEndpoint.Map);
+        functions.AddCaseHandlingFunctions();
         return functions;
     }
 }

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Petitions.Core.UseCases.Common;
+using Petitions.Core.UseCases.Staff;
+using Petitions.Functions.App;
+using Petitions.Functions.App.Security;
+using Petitions.Functions.Functions.GetStaffCase;
+
+namespace Petitions.Functions.Functions.ActOnStaffCase;
+
+/// <summary>
+/// <c>POST /api/staff/cases/{trackingCode}/{action}</c> with <c>If-Match</c>: runs the action's use case and answers the
+/// new detail with its new ETag; 409 <c>case.changed</c> on a stale ETag, 403 outside the user's unit or role, 422 when
+/// the state does not allow it, 404 for an unknown action.
+/// </summary>
+internal static class ActOnStaffCaseEndpoint
+{
+    public const string Name = "ActOnStaffCase";
+
+    public static readonly IReadOnlyList<string> Actions =
+        ["classify", "reassign", "mark-complex", "extend", "suspend", "resume", "resolve", "close", "withdraw"];
+
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("api/staff/cases/{trackingCode}/{action}", HandleAsync);
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext http, string trackingCode, string action, [FromBody] ActionBody? body, StaffAuthenticator auth, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(auth);
+        ArgumentNullException.ThrowIfNull(services);
+        http.Response.Headers.CacheControl = "no-store";
+        var (who, failure) = auth.Authenticate(http);
+        if (who is null)
+        {
+            return failure!;
+        }
+
+        var b = body ?? new ActionBody();
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        T Use<T>()
+            where T : notnull => services.GetRequiredService<T>();
+        Task<UseCaseResult<CaseDetail>>? run = action switch
+        {
+            "classify" => Use<ClassifyCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.Decision, b.Reason, b.TargetUnitId, b.DuplicateOf), cancellationToken),
+            "reassign" => Use<ReassignCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.OfficerId), cancellationToken),
+            "mark-complex" => Use<MarkCaseComplex.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.Reason), cancellationToken),
+            "extend" => Use<ExtendCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.Reason, b.EspeciallyComplex ?? false), cancellationToken),
+            "suspend" => Use<SuspendCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.Reason), cancellationToken),
+            "resume" => Use<ResumeCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch), cancellationToken),
+            "resolve" => Use<ResolveCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.DecisionNumber, b.DecisionDate, b.Summary), cancellationToken),
+            "close" => Use<CloseCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch), cancellationToken),
+            "withdraw" => Use<WithdrawCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.Partial ?? false, b.Reason), cancellationToken),
+            _ => null,
+        };
+        if (run is null)
+        {
+            return UseCaseResults.Problem(404, "action.unknown", $"No such action; the actions are {string.Join(", ", Actions)}.");
+        }
+
+        return GetStaffCaseEndpoint.Detail(http, await run.ConfigureAwait(false));
+    }
+
+    /// <summary>The union of the actions' bodies (docs/api.md); each action reads its own fields.</summary>
+    internal sealed record ActionBody(
+        string? Decision = null,
+        string? Reason = null,
+        string? TargetUnitId = null,
+        string? DuplicateOf = null,
+        string? OfficerId = null,
+        string? DecisionNumber = null,
+        string? DecisionDate = null,
+        string? Summary = null,
+        bool? Partial = null,
+        bool? EspeciallyComplex = null);
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Petitions.Functions.App;
+
+namespace Petitions.Functions.Functions.WebPages;
+
+/// <summary>
+/// <c>GET /{*path}</c>: the web pages from wwwroot (<c>index.html</c> for a folder). It is the lowest-precedence route:
+/// every literal route wins over a catch-all, and it refuses <c>api/</c> and <c>dev/</c> paths itself (a 404 problem),
+/// so it never answers for an API route; host-mode trigger paths are POST-only and this is GET-only.
+/// HTML is revalidated on every visit (<c>no-cache</c>); scripts, styles and images may be cached for an hour.
+/// </summary>
+internal static class WebPagesEndpoint
+{
+    public const string Name = "WebPages";
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("{*path}", Handle);
+
+    public static IResult Handle(HttpContext http, string? path, IWebHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(environment);
+        var relative = path ?? string.Empty;
+        if (relative.StartsWith("api/", StringComparison.OrdinalIgnoreCase) || relative.Equals("api", StringComparison.OrdinalIgnoreCase) ||
+            relative.StartsWith("dev/", StringComparison.OrdinalIgnoreCase) || relative.Contains("..", StringComparison.Ordinal) ||
+            relative.Contains('\\', StringComparison.Ordinal))
+        {
+            return UseCaseResults.Problem(404, "notFound", "Not found.");
+        }
+
+        if (relative.Length == 0 || relative.EndsWith('/'))
+        {
+            relative += "index.html";
+        }
+
+        var files = environment.WebRootFileProvider;
+        var file = files.GetFileInfo(relative);
+        if (file is { Exists: true, IsDirectory: true } || (!file.Exists && files.GetDirectoryContents(relative).Exists))
+        {
+            return TypedResults.Redirect("/" + relative.TrimEnd('/') + "/");
+        }
+
+        if (!file.Exists || !ContentTypes.TryGetContentType(file.Name, out var contentType))
+        {
+            return UseCaseResults.Problem(404, "notFound", "Not found.");
+        }
+
+        var html = contentType.StartsWith("text/html", StringComparison.Ordinal);
+        http.Response.Headers.CacheControl = html ? "no-cache" : "public, max-age=3600";
+        if (contentType.StartsWith("text/", StringComparison.Ordinal) || contentType is "application/javascript" or "text/javascript" or "application/json")
+        {
+            contentType += "; charset=utf-8";
+        }
+
+        return TypedResults.Stream(file.CreateReadStream(), contentType, lastModified: file.LastModified, enableRangeProcessing: false);
+    }
+}
