@@ -49,5 +49,19 @@ if [ "$AzureWebJobsStorage" = "UseDevelopmentStorage=true" ]; then
   fi
 fi
 
+# Development keys for field encryption and phone hashes: generated once per machine and kept
+# beside the emulator's data (never committed), so the demo data stays readable across runs.
+if [ -z "${Security__FieldEncryptionKey:-}" ] || [ -z "${Security__PhoneHashKey:-}" ]; then
+  mkdir -p .azurite
+  if [ ! -f .azurite/dev-keys.env ]; then
+    umask 077
+    {
+      echo "Security__FieldEncryptionKey=$(head -c 32 /dev/urandom | base64 -w0)"
+      echo "Security__PhoneHashKey=$(head -c 32 /dev/urandom | base64 -w0)"
+    } > .azurite/dev-keys.env
+  fi
+  set -a; . .azurite/dev-keys.env; set +a
+fi
+
 echo "Building and starting Petitions on $urls (environment: $ASPNETCORE_ENVIRONMENT)..."
 dotnet run --project functions/Petitions.Functions -c Release -- --urls "$urls"

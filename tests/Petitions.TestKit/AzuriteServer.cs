@@ -173,7 +173,7 @@ public sealed class AzuriteServer : IDisposable
                 return true;
             }
 
-            // Polling a condition (a port accepting connections), not waiting a fixed time for work.
+            // Polling a condition (a port accepting connections) with a deadline, not waiting a fixed time for work.
             Thread.Sleep(100);
         }
 
@@ -258,6 +258,7 @@ public sealed class AzuriteServer : IDisposable
             }
             catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(6))
             {
+                // Polling a lock held by another test process, not waiting for work.
                 Thread.Sleep(200);
             }
         }

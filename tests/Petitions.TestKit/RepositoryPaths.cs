@@ -8,19 +8,25 @@ public static class RepositoryPaths
     /// <summary>The repository root: the folder holding <c>Petitions.sln</c>.</summary>
     public static string Root => LazyRoot.Value;
 
-    /// <summary>The shared wire-format fixtures, beside the repository (<c>../shared/fixtures</c>).</summary>
+    /// <summary>
+    /// The shared wire-format fixtures: <c>shared/fixtures</c> beside the repository (CI's fresh clone),
+    /// or beside one of its parent folders (a git worktree kept in a sub-folder).
+    /// </summary>
     public static string SharedFixtures
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures"));
-            if (!Directory.Exists(path))
+            for (var dir = Directory.GetParent(Root); dir is not null; dir = dir.Parent)
             {
-                throw new DirectoryNotFoundException(
-                    $"The shared fixtures are expected at {path} (the 'shared' folder beside the repository).");
+                var path = Path.Combine(dir.FullName, "shared", "fixtures");
+                if (Directory.Exists(path))
+                {
+                    return path;
+                }
             }
 
-            return path;
+            throw new DirectoryNotFoundException(
+                $"The shared fixtures are expected at {Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures"))} (the 'shared' folder beside the repository).");
         }
     }
 

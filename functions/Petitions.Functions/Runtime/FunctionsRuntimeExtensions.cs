@@ -43,7 +43,8 @@ internal static class FunctionsRuntimeExtensions
                 kestrel.Listen(IPAddress.Loopback, mode.CustomHandlerPort!.Value);
             }
         });
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &&
+        if (!RuntimeMode.From(builder.Configuration).IsUnderFunctionsHost &&
+            string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &&
             string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]) &&
             string.IsNullOrEmpty(builder.Configuration["HTTPS_PORTS"]))
         {

@@ -89,10 +89,12 @@ public sealed class AcsSmsChannelTests : IDisposable
     public async Task Throttling_is_retried_after_the_Retry_After_delay()
     {
         _stub.Then(AcsSmsStub.Behaviour.Throttle);
-        var started = DateTime.UtcNow;
+        // A lower bound on elapsed time (the pipeline must wait at least Retry-After), measured with a
+        // monotonic stopwatch; no upper bound, so a slow machine cannot make it flaky.
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var result = await Channel().SendAsync(Message(Guid.NewGuid().ToString()), default);
         Assert.Equal(SendStatus.Accepted, result.Status);
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9), "Retry-After: 1 was not honoured");
+        Assert.True(started.Elapsed >= TimeSpan.FromSeconds(0.9), "Retry-After: 1 was not honoured");
         Assert.Equal(2, _stub.Requests);
     }
 
