@@ -2,11 +2,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Petitions.Functions.Functions;
 using Petitions.Functions.Runtime;
 using Petitions.Functions.Runtime.Storage;
+using Petitions.Infrastructure.Notifications;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddFunctionsRuntime().AddPetitionsFunctions();
 builder.Services.AddFunctionStorage(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration, builder.Environment.IsDevelopment());
 
 var app = builder.Build();
 app.UseProblemDetailsMapping();

@@ -1,3 +1,4 @@
+using Petitions.Functions.Functions.DispatchNotification;
 using Petitions.Functions.Functions.GetHealth;
 using Petitions.Functions.Runtime.Registry;
 
@@ -13,6 +14,7 @@ internal static class FunctionRegistrations
     {
         ArgumentNullException.ThrowIfNull(functions);
         functions.Http(GetHealthEndpoint.Name, GetHealthEndpoint.Map);
+        functions.AddNotificationFunctions();
         return functions;
     }
 }
