@@ -15,7 +15,8 @@ namespace Petitions.Infrastructure.Notifications;
 /// The notification side of the app: channels (<see cref="NotificationsRegistration.AddNotificationChannels"/>),
 /// the dispatch records and staff inbox in table <c>Notifications</c> (beside case handling's request rows), the
 /// recipient resolver, the catalogue (lookup base from <c>Public:BaseUrl</c>) and the Zalo OA client.
-/// Adds case handling when it is not registered yet.
+/// Needs case handling (<c>AddCaseHandling</c>: case store, field protector, organisation, work sender, storage
+/// names), resolved only when a notification is handled, so the app composes them in either order.
 /// </summary>
 public static class NotificationsAppRegistration
 {
@@ -29,11 +30,6 @@ public static class NotificationsAppRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!services.Any(d => d.ServiceType == typeof(ICaseStore)))
-        {
-            services.AddCaseHandling(configuration);
-        }
-
         services.AddNotificationChannels(configuration);
         var lookupBase = LookupBase(configuration);
         services.TryAddSingleton(_ => new NotificationCatalogue(lookupBase));
@@ -41,15 +37,18 @@ public static class NotificationsAppRegistration
         services.TryAddSingleton<INotificationStore>(sp => new TableNotificationStore(sp.GetRequiredService<NotificationsTableClient>().Table));
         services.TryAddSingleton(sp => new NotificationRequestRows(sp.GetRequiredService<NotificationsTableClient>().Table));
         services.TryAddSingleton(sp => new StaffInbox(sp.GetRequiredService<NotificationsTableClient>().Table, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IRecipientResolver, CaseNotificationRecipients>();
+        // Factories (not constructor injection): the case-handling services they need are checked when a notification
+        // is handled, not when the container is built, so hosts without case handling (runtime tests) still start.
+        services.TryAddSingleton<IWorkSender>(sp => new QueueWorkSender(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<CaseStorageSettings>()));
+        services.TryAddSingleton<IRecipientResolver>(sp => ActivatorUtilities.CreateInstance<CaseNotificationRecipients>(sp));
         services.TryAddSingleton(sp => new NotificationDispatcher(
             sp.GetRequiredService<INotificationStore>(),
             sp.GetRequiredService<NotificationChannels>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<NotificationDispatcher>>(),
             recipients: sp.GetRequiredService<IRecipientResolver>()));
-        services.TryAddSingleton<CaseMessages>();
-        services.TryAddSingleton<CaseNotifications>();
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CaseMessages>(sp));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CaseNotifications>(sp));
         services.TryAddSingleton(sp => new ZaloUserReference(
             sp.GetRequiredService<ZaloOptions>().OaSecretKey ?? string.Empty, sp.GetRequiredService<TimeProvider>()));
         var zalo = configuration.GetSection("Notifications:Zalo");
