@@ -20,8 +20,8 @@ namespace Petitions.Infrastructure.Notifications;
 /// </summary>
 public static class NotificationsAppRegistration
 {
-    /// <summary>Path appended to <c>Public:BaseUrl</c> for the short lookup link (<c>{base}/t/{code}</c>).</summary>
-    public const string LookupPath = "/t/";
+    /// <summary>Path appended to <c>Public:BaseUrl</c> for the short lookup link (<c>{base}/api/t/{code}</c>).</summary>
+    public const string LookupPath = "/api/t/";
 
     /// <summary>Default public address (development).</summary>
     public const string DefaultBaseUrl = "http://localhost:7071";

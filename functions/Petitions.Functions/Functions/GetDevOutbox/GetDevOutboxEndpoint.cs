@@ -4,7 +4,7 @@ using Petitions.Infrastructure.Notifications.Sms;
 namespace Petitions.Functions.Functions.GetDevOutbox;
 
 /// <summary>
-/// <c>GET /dev/outbox</c>, Development only (404 elsewhere): what the development sink recorded instead of sending —
+/// <c>GET /api/dev/outbox</c>, Development only (404 elsewhere): what the development sink recorded instead of sending —
 /// SMS, ZNS and Zalo replies — oldest first.
 /// </summary>
 internal static class GetDevOutboxEndpoint
@@ -12,7 +12,7 @@ internal static class GetDevOutboxEndpoint
     public const string Name = "GetDevOutbox";
 
     public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("dev/outbox", Handle).WithName(Name);
+        endpoints.MapGet("api/dev/outbox", Handle).WithName(Name);
 
     public static IResult Handle(IHostEnvironment environment, DevelopmentOutbox outbox)
     {
