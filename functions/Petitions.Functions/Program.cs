@@ -3,12 +3,21 @@ using Petitions.Functions.App;
 using Petitions.Functions.Functions;
 using Petitions.Functions.Runtime;
 using Petitions.Functions.Runtime.Storage;
+using Petitions.Infrastructure.Notifications;
 
-var builder = WebApplication.CreateBuilder(args);
+// Published (and under the Functions host, whose working directory is the package root), the handler's
+// appsettings.json and wwwroot sit beside the executable in bin/: that folder is the content root then.
+var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = published ? AppContext.BaseDirectory : null,
+});
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddFunctionsRuntime().AddPetitionsFunctions();
 builder.Services.AddFunctionStorage(builder.Configuration);
 builder.AddPetitionsApp();
+builder.Services.AddNotifications(builder.Configuration, builder.Environment.IsDevelopment());
 
 var app = builder.Build();
 app.UseProblemDetailsMapping();

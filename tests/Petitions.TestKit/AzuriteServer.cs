@@ -39,6 +39,12 @@ public sealed class AzuriteServer : IDisposable
     /// <summary>The one emulator of this test process, started on first use.</summary>
     public static AzuriteServer Shared => LazyShared.Value;
 
+    /// <summary>
+    /// A private emulator for a test that runs the whole app: its queue listeners use the product's fixed
+    /// queue names, so two apps on one emulator would take each other's messages. Dispose it after the app.
+    /// </summary>
+    public static AzuriteServer StartPrivate() => Start();
+
     public int BlobPort { get; }
 
     public int QueuePort { get; }

@@ -28,6 +28,7 @@ public sealed class NotificationDispatcher
     private readonly NotificationChannels _channels;
     private readonly TimeProvider _clock;
     private readonly QuietHours _quietHours;
+    private readonly IRecipientResolver? _recipients;
     private readonly ILogger<NotificationDispatcher> _logger;
 
     public NotificationDispatcher(
@@ -35,9 +36,11 @@ public sealed class NotificationDispatcher
         NotificationChannels channels,
         TimeProvider clock,
         ILogger<NotificationDispatcher> logger,
-        QuietHours? quietHours = null)
+        QuietHours? quietHours = null,
+        IRecipientResolver? recipients = null)
     {
         _store = store;
+        _recipients = recipients;
         _channels = channels;
         _clock = clock;
         _logger = logger;
@@ -87,6 +90,18 @@ public sealed class NotificationDispatcher
                 return DispatchOutcome.Of(DispatchStatus.AlreadySent);
             }
 
+            // The number is read now, for this send only; a record that names its recipient never holds it.
+            var to = record.ToE164 ?? (_recipients is null || record.Recipient is null
+                ? null
+                : await _recipients.ResolveE164Async(record, cancellationToken).ConfigureAwait(false));
+            if (to is null)
+            {
+                await SaveAsync(record with { State = NotificationState.Failed, Channel = null, LastError = "no-recipient" }, cancellationToken)
+                    .ConfigureAwait(false);
+                _logger.LogWarning("Notification {NotificationId} failed: the recipient has no number", notificationId);
+                return DispatchOutcome.Of(DispatchStatus.Failed);
+            }
+
             var sameChannel = record.Channel == channel.Kind && record.ChannelFirstAttemptAt is not null;
             try
             {
@@ -109,7 +124,7 @@ public sealed class NotificationDispatcher
             SendResult result;
             try
             {
-                result = await channel.SendAsync(ToMessage(record), cancellationToken).ConfigureAwait(false);
+                result = await channel.SendAsync(ToMessage(record, to), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -212,9 +227,9 @@ public sealed class NotificationDispatcher
     private INotificationChannel? NextChannel(NotificationRecord record) =>
         _channels.InOrder(record.TemplateKey).FirstOrDefault(c => !record.ChannelsTried.Contains(c.Kind));
 
-    private static OutgoingMessage ToMessage(NotificationRecord record) => new(
+    private static OutgoingMessage ToMessage(NotificationRecord record, string toE164) => new(
         record.NotificationId,
-        record.ToE164,
+        toE164,
         record.Text,
         record.TemplateKey,
         record.TemplateData,

@@ -29,7 +29,17 @@ public sealed record NotificationRecord
 {
     public required string NotificationId { get; init; }
 
-    public required string ToE164 { get; init; }
+    /// <summary>
+    /// The recipient's number when the record carries it (library use, tests). Null when the number is resolved at
+    /// send time from <see cref="Recipient"/> (the app: no phone number is ever stored in a notification record).
+    /// </summary>
+    public string? ToE164 { get; init; }
+
+    /// <summary>
+    /// Who it is for, as a reference resolved at send time by an <see cref="IRecipientResolver"/>
+    /// (e.g. <c>citizen:HS-7K2Q-9MXT</c>); null when <see cref="ToE164"/> is set.
+    /// </summary>
+    public string? Recipient { get; init; }
 
     public required NotificationEvent Event { get; init; }
 
@@ -68,6 +78,25 @@ public sealed record NotificationRecord
 
     /// <summary>The store's version of the record (null before it is stored).</summary>
     public string? ETag { get; init; }
+
+    /// <summary>A new pending notification for a recipient resolved at send time (no number in the record).</summary>
+    public static NotificationRecord ForRecipient(string notificationId, string recipient, RenderedMessage message, DateTimeOffset dueAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(notificationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
+        ArgumentNullException.ThrowIfNull(message);
+        return new NotificationRecord
+        {
+            NotificationId = notificationId,
+            Recipient = recipient,
+            Event = message.Event,
+            TemplateKey = message.TemplateKey,
+            Text = message.Text,
+            TemplateData = message.TemplateData,
+            Urgency = message.Urgency,
+            DueAt = dueAt,
+        };
+    }
 
     /// <summary>A new pending notification for <paramref name="to"/>.</summary>
     public static NotificationRecord Create(string notificationId, PhoneNumber to, RenderedMessage message, DateTimeOffset dueAt)

@@ -63,6 +63,7 @@ internal static class PetitionsAppExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<StorageReadyMiddleware>();
         return app;
     }
 

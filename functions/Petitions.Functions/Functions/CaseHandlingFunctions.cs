@@ -1,3 +1,4 @@
+using Petitions.Functions.App;
 using Petitions.Functions.Functions.ActOnStaffCase;
 using Petitions.Functions.Functions.DevClock;
 using Petitions.Functions.Functions.DevLogin;
@@ -31,19 +32,19 @@ internal static class CaseHandlingFunctions
         return functions
             .Http(GetDeadlineEndpoint.Name, GetDeadlineEndpoint.Map)
             .Http(ListUnitsEndpoint.Name, ListUnitsEndpoint.Map)
-            .Http(FileCaseEndpoint.Name, FileCaseEndpoint.Map)
-            .Http(LookupCaseEndpoint.Name, LookupCaseEndpoint.Map)
-            .Http(LookupCaseByPostEndpoint.Name, LookupCaseByPostEndpoint.Map)
+            .Http(FileCaseEndpoint.Name, StorageReadyMiddleware.Held(FileCaseEndpoint.Map))
+            .Http(LookupCaseEndpoint.Name, StorageReadyMiddleware.Held(LookupCaseEndpoint.Map))
+            .Http(LookupCaseByPostEndpoint.Name, StorageReadyMiddleware.Held(LookupCaseByPostEndpoint.Map))
             .Http(GetQrCodeEndpoint.Name, GetQrCodeEndpoint.Map)
-            .Http(StaffMeEndpoint.Name, StaffMeEndpoint.Map)
+            .Http(StaffMeEndpoint.Name, StorageReadyMiddleware.Held(StaffMeEndpoint.Map))
             .Http(StaffLogoutEndpoint.Name, StaffLogoutEndpoint.Map)
-            .Http(ListStaffCasesEndpoint.Name, ListStaffCasesEndpoint.Map)
-            .Http(GetStaffCaseEndpoint.Name, GetStaffCaseEndpoint.Map)
-            .Http(ActOnStaffCaseEndpoint.Name, ActOnStaffCaseEndpoint.Map)
-            .Http(StaffDashboardEndpoint.Name, StaffDashboardEndpoint.Map)
-            .Http(DevLoginEndpoint.Name, DevLoginEndpoint.Map)
+            .Http(ListStaffCasesEndpoint.Name, StorageReadyMiddleware.Held(ListStaffCasesEndpoint.Map))
+            .Http(GetStaffCaseEndpoint.Name, StorageReadyMiddleware.Held(GetStaffCaseEndpoint.Map))
+            .Http(ActOnStaffCaseEndpoint.Name, StorageReadyMiddleware.Held(ActOnStaffCaseEndpoint.Map))
+            .Http(StaffDashboardEndpoint.Name, StorageReadyMiddleware.Held(StaffDashboardEndpoint.Map))
+            .Http(DevLoginEndpoint.Name, StorageReadyMiddleware.Held(DevLoginEndpoint.Map))
             .Http(DevStaffEndpoint.Name, DevStaffEndpoint.Map)
-            .Http(DevClockEndpoint.Name, DevClockEndpoint.Map)
+            .Http(DevClockEndpoint.Name, StorageReadyMiddleware.Held(DevClockEndpoint.Map))
             .Http(WebPagesEndpoint.Name, WebPagesEndpoint.Map)
             .Queue<ProcessCaseFunction>(ProcessCaseFunction.Name)
             .Queue<RelayOutboxFunction>(RelayOutboxFunction.Name)

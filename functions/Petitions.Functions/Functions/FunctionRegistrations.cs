@@ -1,3 +1,4 @@
+using Petitions.Functions.Functions.DispatchNotification;
 using Petitions.Functions.Functions.GetHealth;
 using Petitions.Functions.Runtime.Registry;
 
@@ -14,6 +15,7 @@ internal static class FunctionRegistrations
         ArgumentNullException.ThrowIfNull(functions);
         functions.Http(GetHealthEndpoint.Name, GetHealthEndpoint.Map);
         functions.AddCaseHandlingFunctions();
+        functions.AddNotificationFunctions();
         return functions;
     }
 }

@@ -92,7 +92,6 @@ public sealed class TableNotificationStore(TableClient table) : INotificationSto
         var entity = new TableEntity(Key(r.NotificationId), RecordRow)
         {
             ["NotificationId"] = r.NotificationId,
-            ["ToE164"] = r.ToE164,
             ["Event"] = r.Event.ToString(),
             ["TemplateKey"] = r.TemplateKey,
             ["Text"] = r.Text,
@@ -103,6 +102,8 @@ public sealed class TableNotificationStore(TableClient table) : INotificationSto
             ["ChannelsTried"] = string.Join(',', r.ChannelsTried),
             ["Attempts"] = r.Attempts,
         };
+        AddIfSet(entity, "ToE164", r.ToE164);
+        AddIfSet(entity, "Recipient", r.Recipient);
         AddIfSet(entity, "Channel", r.Channel?.ToString());
         AddIfSet(entity, "ProviderMessageId", r.ProviderMessageId);
         AddIfSet(entity, "ChannelFirstAttemptAt", r.ChannelFirstAttemptAt);
@@ -123,7 +124,8 @@ public sealed class TableNotificationStore(TableClient table) : INotificationSto
     private static NotificationRecord FromEntity(TableEntity e) => new()
     {
         NotificationId = e.GetString("NotificationId")!,
-        ToE164 = e.GetString("ToE164")!,
+        ToE164 = e.GetString("ToE164"),
+        Recipient = e.GetString("Recipient"),
         Event = Enum.Parse<NotificationEvent>(e.GetString("Event")!),
         TemplateKey = e.GetString("TemplateKey")!,
         Text = e.GetString("Text")!,

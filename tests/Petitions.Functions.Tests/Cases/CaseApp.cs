@@ -13,14 +13,18 @@ namespace Petitions.Functions.Tests.Cases;
 /// </summary>
 internal sealed class CaseApp : IDisposable
 {
+    private readonly AzuriteServer _azurite = AzuriteServer.StartPrivate();
     private readonly TestApp _app;
     private readonly CookieContainer _cookies = new();
 
     public CaseApp(string environment = "Development")
     {
+        // A private emulator: the product's queue functions listen on fixed queue names (case-intake, …),
+        // so an app sharing an emulator with other test apps would lose messages to their listeners.
         var suffix = AzuriteServer.UniqueName("t").Replace("-", string.Empty, StringComparison.Ordinal);
         _app = new TestApp()
             .OnAzurite(AzuriteServer.UniqueName("unused"))
+            .With("AzureWebJobsStorage", _azurite.ConnectionString)
             .With("environment", environment)
             .With("Demo:Seed", "false")
             .With("Security:FieldEncryptionKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
@@ -38,6 +42,7 @@ internal sealed class CaseApp : IDisposable
     {
         Client.Dispose();
         _app.Dispose();
+        _azurite.Dispose();
     }
 
     /// <summary>Loads a page (which sets the CSRF cookie) and signs in as <paramref name="staffId"/>.</summary>

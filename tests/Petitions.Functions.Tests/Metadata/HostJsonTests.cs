@@ -28,7 +28,7 @@ public class HostJsonTests
     }
 
     [Fact]
-    public void Every_product_function_json_parses_and_http_routes_start_with_api()
+    public void Every_product_function_json_parses_and_http_routes_are_api_dev_or_the_pages()
     {
         var folder = Path.Combine(RepositoryPaths.Root, "functions", "Petitions.Functions", "Functions");
         var definitions = Directory.EnumerateDirectories(folder)
@@ -37,7 +37,13 @@ public class HostJsonTests
             .ToList();
 
         Assert.Contains(definitions, d => d.Name == "GetHealth");
-        Assert.All(definitions.Select(d => d.Trigger).OfType<HttpTriggerBinding>(), http => Assert.StartsWith("api/", http.Route, StringComparison.Ordinal));
+        // routePrefix is "": API routes say "api/", development routes "dev/", the SMS short link "t/", and one
+        // catch-all serves the pages.
+        Assert.All(
+            definitions.Where(d => d.Name != "WebPages").Select(d => d.Trigger).OfType<HttpTriggerBinding>(),
+            http => Assert.Matches("^(api|dev|t)/", http.Route));
+        var pages = Assert.IsType<HttpTriggerBinding>(Assert.Single(definitions, d => d.Name == "WebPages").Trigger);
+        Assert.Equal("{*path}", pages.Route);
     }
 
     [Fact]

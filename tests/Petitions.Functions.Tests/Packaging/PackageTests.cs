@@ -69,6 +69,8 @@ public sealed class PackageTests(PublishedPackage package) : IClassFixture<Publi
         };
         psi.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         psi.Environment["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+        psi.Environment["Security__FieldEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        psi.Environment["Security__PhoneHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         psi.Environment["ASPNETCORE_URLS"] = null;
         using var process = Process.Start(psi)!;
         var output = new System.Text.StringBuilder();

@@ -111,7 +111,8 @@ public static partial class FireEscalations
                         }
 
                         break;
-                    case EscalationAudience.Citizen when @case.Kind != CaseKind.Denunciation:
+                    case EscalationAudience.Citizen:
+                        // Denouncers too: the dispatcher sends them the denunciation-safe apology (code and link only).
                         var newDate = calculator.Calendar.AddWorkingDays(rung.Clock.Due, settings.ApologyNewDateWorkingDays);
                         yield return Request(
                             NotificationAudience.Citizen,

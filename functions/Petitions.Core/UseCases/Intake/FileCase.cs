@@ -316,9 +316,9 @@ public static partial class FileCase
             {
                 var @case = Case.Receive(caseId, letter.Kind, complex: false, remoteArea: false, "citizen", now, calculator);
                 var sealedLetter = Seal(caseId, letter, phoneHash, now, @case.Clocks[0].Due);
-                var notify = letter.Kind == CaseKind.Denunciation
-                    ? []
-                    : new[] { Received(caseId, sealedLetter) };
+                // Every citizen hears of the receipt; for a denunciation the dispatcher renders the denunciation-safe
+                // template (tracking code and lookup link only, Luật Tố cáo 2018 Arts. 47–48).
+                var notify = new[] { Received(caseId, sealedLetter) };
                 var outcome = await writer.CommitAsync(
                     @case, sealedLetter, null, [], [new WorkItem(CaseQueues.Intake, CaseWriter.MessageFor(caseId))], notify, cancellationToken).ConfigureAwait(false);
                 if (!outcome.Conflicted)

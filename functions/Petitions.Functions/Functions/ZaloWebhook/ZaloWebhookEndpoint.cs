@@ -1,0 +1,67 @@
+using Petitions.Infrastructure.Notifications.Zalo;
+using Petitions.Infrastructure.Storage;
+
+namespace Petitions.Functions.Functions.ZaloWebhook;
+
+/// <summary>
+/// <c>POST /api/zalo/webhook</c>: checks <c>X-ZEvent-Signature</c> over the raw body bytes (401 problem when missing or
+/// wrong), then queues the raw event on <c>zalo-events</c> and answers 200 at once; <c>HandleZaloEvent</c> replies.
+/// </summary>
+internal static class ZaloWebhookEndpoint
+{
+    public const string Name = "ZaloWebhook";
+
+    /// <summary>The queue of verified events.</summary>
+    public const string Queue = "zalo-events";
+
+    /// <summary>Longest body taken (Zalo events are small).</summary>
+    private const int MaxBody = 64 * 1024;
+
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("api/zalo/webhook", HandleAsync).WithName(Name);
+
+    public static async Task<IResult> HandleAsync(HttpRequest request, ZaloOptions zalo, StorageAccount storage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(zalo);
+        ArgumentNullException.ThrowIfNull(storage);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (buffer.Length > MaxBody)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The event is too large.");
+        }
+
+        var raw = buffer.ToArray();
+        if (!Verified(raw, request.Headers[ZaloSignature.HeaderName].ToString(), zalo))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "The Zalo signature is missing or wrong.",
+                type: "https://petitions.example/problems/zalo.signature");
+        }
+
+        await storage.GetQueueClient(Queue).SendMessageAsync(System.Text.Encoding.UTF8.GetString(raw), null, null, cancellationToken).ConfigureAwait(false);
+        return Results.Ok();
+    }
+
+    private static bool Verified(byte[] raw, string header, ZaloOptions zalo)
+    {
+        if (string.IsNullOrEmpty(header) || string.IsNullOrEmpty(zalo.AppId) || string.IsNullOrEmpty(zalo.OaSecretKey))
+        {
+            return false;
+        }
+
+        ZaloWebhookEvent parsed;
+        try
+        {
+            parsed = ZaloWebhookEvent.Parse(raw);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        return ZaloSignature.Verify(zalo.AppId, raw, parsed.Timestamp, zalo.OaSecretKey, header);
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Petitions.Core.Notifications;
+using Petitions.Core.Ports;
+
+namespace Petitions.Infrastructure.Notifications.Cases;
+
+/// <summary>
+/// Sends what case handling requested: reads the request row, files staff notifications in their inbox, and for the
+/// citizen creates the dispatch record (once, idempotent by id; it names the recipient as <c>citizen:&lt;caseId&gt;</c>
+/// and holds no number) and hands it to the exactly-once <see cref="NotificationDispatcher"/>.
+/// </summary>
+public sealed partial class CaseNotifications(
+    NotificationRequestRows requests,
+    ICaseStore cases,
+    CaseMessages messages,
+    INotificationStore records,
+    NotificationDispatcher dispatcher,
+    StaffInbox inbox,
+    TimeProvider clock,
+    ILogger<CaseNotifications> logger)
+{
+    /// <summary>Handles one <c>notifications</c> message; the outcome's RetryAt says when to try again.</summary>
+    public async Task<DispatchOutcome> DispatchAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(notificationId);
+        if (await records.GetAsync(notificationId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return await dispatcher.DispatchAsync(notificationId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var request = await requests.FindAsync(notificationId, cancellationToken).ConfigureAwait(false);
+        if (request is null)
+        {
+            LogNoRequest(logger, notificationId);
+            return DispatchOutcome.Of(DispatchStatus.NotFound);
+        }
+
+        if (request.Audience != NotificationAudience.Citizen)
+        {
+            await inbox.AddAsync(request, cancellationToken).ConfigureAwait(false);
+            LogStaff(logger, notificationId, request.CaseId, request.Audience.ToString());
+            return DispatchOutcome.Of(DispatchStatus.Recorded);
+        }
+
+        var stored = await cases.FindAsync(request.CaseId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            LogNoCase(logger, notificationId, request.CaseId);
+            return DispatchOutcome.Of(DispatchStatus.NotFound);
+        }
+
+        var message = messages.For(request, stored);
+        if (message is null)
+        {
+            LogNoTemplate(logger, notificationId, request.Template);
+            return DispatchOutcome.Of(DispatchStatus.Failed);
+        }
+
+        var record = NotificationRecord.ForRecipient(notificationId, CaseNotificationRecipients.Citizen(request.CaseId), message, clock.GetUtcNow());
+        await records.CreateAsync(record, cancellationToken).ConfigureAwait(false);
+        return await dispatcher.DispatchAsync(notificationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId}: no request row; message dropped")]
+    private static partial void LogNoRequest(ILogger logger, string notificationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} for case {CaseId} filed in the {Audience}'s inbox")]
+    private static partial void LogStaff(ILogger logger, string notificationId, string caseId, string audience);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId}: case {CaseId} not found; message dropped")]
+    private static partial void LogNoCase(ILogger logger, string notificationId, string caseId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId}: template {Template} has no citizen message")]
+    private static partial void LogNoTemplate(ILogger logger, string notificationId, string template);
+}
