@@ -22,6 +22,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         _settings["AzureWebJobsScriptRoot"] = ScriptRoot;
         _settings["TestQueueName"] = "unused-test-queue";
         _settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+
+        // Fresh keys per app: nothing in the repository holds a key (tools/run.sh generates local ones).
+        _settings["Security:FieldEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        _settings["Security:PhoneHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     }
 
     public static string ScriptRoot => Path.Combine(AppContext.BaseDirectory, "ScriptRoot");

@@ -6,13 +6,13 @@ namespace Petitions.Functions.Functions.GetQrCode;
 
 /// <summary>
 /// <c>GET /api/qr?text=…</c>: a PNG QR code, only of our own pages (an absolute URL on this site's origin, or
-/// <c>Web:PublicBaseUrl</c> when set) or of a tracking code (encoded as its lookup page). Anything else is 400, so that
+/// <c>Public:BaseUrl</c> when set) or of a tracking code (encoded as its lookup page). Anything else is 400, so that
 /// the endpoint cannot be used to brand arbitrary links with the government's site.
 /// </summary>
 internal static class GetQrCodeEndpoint
 {
     public const string Name = "GetQrCode";
-    public const string BaseUrlSetting = "Web:PublicBaseUrl";
+    public const string BaseUrlSetting = "Public:BaseUrl";
     public const int MaxText = 300;
 
     public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("api/qr", Handle);
