@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Petitions.Functions.Functions;
+using Petitions.Functions.Functions.Reception;
 using Petitions.Functions.Runtime;
 using Petitions.Functions.Runtime.Storage;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddFunctionsRuntime().AddPetitionsFunctions();
 builder.Services.AddFunctionStorage(builder.Configuration);
+builder.Services.AddReception(builder.Configuration);
 
 var app = builder.Build();
 app.UseProblemDetailsMapping();

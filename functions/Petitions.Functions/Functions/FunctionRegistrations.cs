@@ -1,4 +1,5 @@
 using Petitions.Functions.Functions.GetHealth;
+using Petitions.Functions.Functions.Reception;
 using Petitions.Functions.Runtime.Registry;
 
 namespace Petitions.Functions.Functions;
@@ -13,6 +14,7 @@ internal static class FunctionRegistrations
     {
         ArgumentNullException.ThrowIfNull(functions);
         functions.Http(GetHealthEndpoint.Name, GetHealthEndpoint.Map);
+        functions.AddReceptionFunctions();
         return functions;
     }
 }

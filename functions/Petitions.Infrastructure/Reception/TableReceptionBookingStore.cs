@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Petitions.Core.Reception;
+using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Storage;
 using Petitions.Infrastructure.Storage.Tables;
 
@@ -16,7 +17,7 @@ namespace Petitions.Infrastructure.Reception;
 /// and no session ever has more bookings than places. The booking rules themselves are
 /// <see cref="SessionBook"/>'s.
 /// </summary>
-public sealed partial class TableReceptionBookingStore
+public sealed partial class TableReceptionBookingStore : IReceptionBookings
 {
     /// <summary>Default table name.</summary>
     public const string DefaultTableName = "receptionbookings";
