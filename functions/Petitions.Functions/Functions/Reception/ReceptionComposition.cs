@@ -50,16 +50,23 @@ internal static class ReceptionComposition
             sp.GetRequiredService<ILogger<TableReceptionBookingStore>>())));
         services.TryAddSingleton<ReceptionNotices>();
         services.TryAddSingleton<ReceptionOffers>();
-        services.TryAddSingleton<Core.UseCases.Reception.BookReception.Handler>();
-        services.TryAddSingleton<Core.UseCases.Reception.CancelReceptionBooking.Handler>();
-        services.TryAddSingleton<Core.UseCases.Reception.AddReceptionWalkIn.Handler>();
-        services.TryAddSingleton<Core.UseCases.Reception.GetReceptionAgenda.Handler>();
-        services.TryAddSingleton<Core.UseCases.Reception.RecordReceptionMeeting.Handler>();
-        services.TryAddSingleton<Core.UseCases.Reception.SendReceptionReminders.Handler>();
+        services.TryAddSingleton(Lazily<Core.UseCases.Reception.BookReception.Handler>);
+        services.TryAddSingleton(Lazily<Core.UseCases.Reception.CancelReceptionBooking.Handler>);
+        services.TryAddSingleton(Lazily<Core.UseCases.Reception.AddReceptionWalkIn.Handler>);
+        services.TryAddSingleton(Lazily<Core.UseCases.Reception.GetReceptionAgenda.Handler>);
+        services.TryAddSingleton(Lazily<Core.UseCases.Reception.RecordReceptionMeeting.Handler>);
+        services.TryAddSingleton(Lazily<Core.UseCases.Reception.SendReceptionReminders.Handler>);
         services.TryAddSingleton<IReceptionStaffAuthenticator, UnwiredStaffAuthenticator>();
         services.AddHostedService<ReceptionStartup>();
         return services;
     }
+
+    /// <summary>
+    /// Built when first used, from whatever the composition holds then: the case-handling ports (case store, writer,
+    /// notification requests) come from <c>AddCaseHandling</c>, which needs the Security keys, so an app composed
+    /// without case handling still starts (the endpoints needing it answer 500 until it is composed).
+    /// </summary>
+    private static T Lazily<T>(IServiceProvider services) => ActivatorUtilities.CreateInstance<T>(services);
 
     /// <summary>Loads and validates the schedules at start: a bad file stops the app, naming each problem.</summary>
     private sealed class ReceptionStartup(ReceptionDirectory directory) : IHostedService
