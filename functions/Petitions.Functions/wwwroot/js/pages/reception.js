@@ -57,8 +57,8 @@ function sessionLine(session) {
   if (session.status === 'moved') {
     item.append(el('p', { class: 'tag', text: t('reception.moved', { date: formatDate(session.originalDate), reason: session.reason ?? '' }) }));
   }
-  item.append(el('p', { text: t('reception.placesLeft', { left: session.placesLeft, capacity: session.capacity }) }));
   if (session.placesLeft > 0 && session.kind !== 'unscheduled') {
+    item.append(el('p', { text: t('reception.placesLeft', { left: session.placesLeft, capacity: session.capacity }) }));
     const button = el('button', { type: 'button', class: 'button', 'data-book': session.id, text: t('reception.choose') });
     button.addEventListener('click', () => choose(session));
     item.append(button);
