@@ -256,4 +256,41 @@ public sealed class ReceptionHttpTests
         Assert.Equal("qn-camtay-head", recorded.Actor);
         Assert.Equal(new DateOnly(2026, 5, 25), recorded.FollowUpOn);
     }
+
+    [Fact] // docs/reception.md §6: a citizen who comes is received — over capacity when every place is taken
+    public async Task Staff_add_a_walk_in_to_a_full_session_over_capacity_and_anonymous_calls_are_refused()
+    {
+        await using var reception = new ReceptionApp();
+        using var client = reception.App.CreateClient();
+        for (var i = 0; i < 10; i++)
+        {
+            using var booked = await client.PostAsJsonAsync(new Uri("/api/reception/bookings", UriKind.Relative), Booking(i));
+            Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        }
+
+        var uri = new Uri($"/api/reception/sessions/{ReceptionApp.ThursdaySession}/walk-ins", UriKind.Relative);
+        var body = new { citizen = new { name = "Người đến trực tiếp" }, topic = "Hỏi về thủ tục" };
+        using (var anonymous = await client.PostAsJsonAsync(uri, body))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        using var otherUnit = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
+        otherUnit.Headers.Add("X-Test-Staff", "qn-halong-officer1");
+        using (var refused = await client.SendAsync(otherUnit))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Test-Staff", "qn-camtay-officer1");
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(json.RootElement.GetProperty("overCapacity").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("place").ValueKind);
+        Assert.Equal(11, (await reception.Get<IReceptionBookings>().ListAsync(ReceptionApp.ThursdaySession)).Count);
+        Assert.Equal(10, reception.Requests.All.Count); // no phone given: no SMS for the walk-in
+    }
 }
