@@ -58,7 +58,7 @@ internal sealed class ReceptionApp : IAsyncDisposable
             ["CaseHandling:Storage:EscalationsQueue"] = AzuriteServer.UniqueName("esc"),
             ["CaseHandling:Storage:NotificationsQueue"] = AzuriteServer.UniqueName("notq"),
             ["Reception:SchedulesPath"] = _schedules,
-            ["Reception:BookingsTable"] = AzuriteServer.UniqueName("rb"),
+            ["Reception:BookingsTable"] = BookingsTable,
             ["Public:BaseUrl"] = "https://pakn.example.vn",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -77,6 +77,8 @@ internal sealed class ReceptionApp : IAsyncDisposable
     }
 
     public ManualTimeProvider Clock { get; }
+
+    public string BookingsTable { get; } = AzuriteServer.UniqueName("rb");
 
     public TestApp App { get; }
 

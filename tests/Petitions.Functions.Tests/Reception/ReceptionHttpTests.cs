@@ -7,6 +7,8 @@ using Petitions.Core.LegalClock;
 using Petitions.Core.Ports;
 using Petitions.Core.UseCases.Escalations;
 using Petitions.Core.UseCases.Reception;
+using Petitions.Infrastructure.Storage;
+using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Functions.Tests.Reception;
 
@@ -132,6 +134,15 @@ public sealed class ReceptionHttpTests
         Assert.Equal(NotificationAudience.Citizen, appointment.Audience);
         Assert.Equal($"https://pakn.example.vn/reception-cancel.html?code={code}", appointment.Data["link"]);
         Assert.DoesNotContain(appointment.Data.Values, v => v.Contains("0912345007", StringComparison.Ordinal));
+        var table = reception.Get<StorageAccount>().GetTableClient(reception.BookingsTable);
+        await foreach (var row in table.QueryAsync(TableFilter.Create($"PartitionKey eq {ReceptionApp.ThursdaySession}")))
+        {
+            var stored = string.Join("|", row.Keys.Select(k => row[k]?.ToString()));
+            Assert.DoesNotContain("0912345007", stored, StringComparison.Ordinal); // names, phones and topic are sealed at rest
+            Assert.DoesNotContain("Công dân 7", stored, StringComparison.Ordinal);
+            Assert.DoesNotContain("Tranh chấp", stored, StringComparison.Ordinal);
+        }
+
 
         var reminders = reception.Get<SendReceptionReminders.Handler>();
         reception.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 13, 6, 59, 0, TimeSpan.FromHours(7)));

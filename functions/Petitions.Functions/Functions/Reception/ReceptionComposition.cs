@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Petitions.Core.Calendar;
 using Petitions.Core.LegalClock;
 using Petitions.Core.Organisation;
+using Petitions.Core.Ports;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Reception;
 using Petitions.Infrastructure.Storage;
@@ -47,7 +48,8 @@ internal static class ReceptionComposition
         services.TryAddSingleton<IReceptionBookings>(sp => new ReceptionBookingsOnDemand(new TableReceptionBookingStore(
             sp.GetRequiredService<StorageAccount>().GetTableClient(
                 configuration[BookingsTableSetting] is { Length: > 0 } name ? name : TableReceptionBookingStore.DefaultTableName),
-            sp.GetRequiredService<ILogger<TableReceptionBookingStore>>())));
+            sp.GetRequiredService<ILogger<TableReceptionBookingStore>>(),
+            protector: sp.GetRequiredService<ICitizenDataProtector>())));
         services.TryAddSingleton<ReceptionNotices>();
         services.TryAddSingleton<ReceptionOffers>();
         services.TryAddSingleton(Lazily<Core.UseCases.Reception.BookReception.Handler>);
