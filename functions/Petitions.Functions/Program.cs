@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Petitions.Functions.App;
 using Petitions.Functions.Functions;
+using Petitions.Functions.Functions.Reception;
 using Petitions.Functions.Runtime;
 using Petitions.Functions.Runtime.Storage;
 using Petitions.Infrastructure.Notifications;
@@ -18,6 +19,7 @@ builder.AddFunctionsRuntime().AddPetitionsFunctions();
 builder.Services.AddFunctionStorage(builder.Configuration);
 builder.AddPetitionsApp();
 builder.Services.AddNotifications(builder.Configuration, builder.Environment.IsDevelopment());
+builder.Services.AddReception(builder.Configuration);
 
 var app = builder.Build();
 app.UseProblemDetailsMapping();

@@ -169,6 +169,34 @@ public sealed class Case
         });
     }
 
+    /// <summary>
+    /// Records a reception meeting about the case (any status: a closed case may still be raised at a reception).
+    /// The direction and what was raised are required; the follow-up date may not precede the meeting.
+    /// </summary>
+    public void RecordReceptionMeeting(
+        string sessionId, IReadOnlyList<string> attendees, string raised, string direction, DateOnly? followUpOn, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
+        ArgumentNullException.ThrowIfNull(attendees);
+        ArgumentException.ThrowIfNullOrWhiteSpace(raised);
+        ArgumentException.ThrowIfNullOrWhiteSpace(direction);
+        if (attendees.Count == 0 || attendees.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Name at least one attendee, none blank.", nameof(attendees));
+        }
+
+        var meetingDay = DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        if (followUpOn is { } followUp && followUp < meetingDay)
+        {
+            throw new ArgumentException($"The follow-up date {followUp:yyyy-MM-dd} precedes the meeting ({meetingDay:yyyy-MM-dd}).", nameof(followUpOn));
+        }
+
+        Raise(new ReceptionMeetingRecorded(sessionId, [.. attendees], raised.Trim(), direction.Trim(), followUpOn)
+        {
+            CaseId = Id, Sequence = 0, Actor = actor, At = at,
+        });
+    }
+
     /// <summary>Accepts the letter (thụ lý): the reception clock stops, the resolution clock starts from today.</summary>
     public void Accept(string actor, DateTimeOffset at, DeadlineCalculator clock)
     {

@@ -25,6 +25,7 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(CaseWithdrawn), "withdrawn")]
 [JsonDerivedType(typeof(CaseRouted), "routed")]
 [JsonDerivedType(typeof(EscalationFired), "escalated")]
+[JsonDerivedType(typeof(ReceptionMeetingRecorded), "receptionMeeting")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -91,3 +92,15 @@ public sealed record CaseRouted(string UnitId, string ResponsibleHeadId, string 
 /// <summary>An escalation rung fired for a running clock (reminder, head, supervisor, overdue).</summary>
 public sealed record EscalationFired(
     string Step, string Rung, DateOnly Due, DateOnly FiresOn, string Key, IReadOnlyList<EscalationAudience> Notified) : CaseEvent;
+
+/// <summary>
+/// The head received the citizen at a reception session (tiếp công dân) about this case: who attended, what was
+/// raised, the head's direction and the follow-up date (Luật Tiếp công dân 2013, Điều 27: the reception is recorded).
+/// </summary>
+/// <param name="SessionId">The reception session (occurrence id).</param>
+/// <param name="Attendees">Who attended, as the staff recorded them (staff ids, roles such as "citizen", "representative").</param>
+/// <param name="Raised">What the citizen raised.</param>
+/// <param name="Direction">The head's direction (ý kiến chỉ đạo).</param>
+/// <param name="FollowUpOn">When the unit reports back, if set.</param>
+public sealed record ReceptionMeetingRecorded(
+    string SessionId, IReadOnlyList<string> Attendees, string Raised, string Direction, DateOnly? FollowUpOn) : CaseEvent;

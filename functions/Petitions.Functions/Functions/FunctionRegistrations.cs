@@ -1,5 +1,6 @@
 using Petitions.Functions.Functions.DispatchNotification;
 using Petitions.Functions.Functions.GetHealth;
+using Petitions.Functions.Functions.Reception;
 using Petitions.Functions.Runtime.Registry;
 
 namespace Petitions.Functions.Functions;
@@ -16,6 +17,7 @@ internal static class FunctionRegistrations
         functions.Http(GetHealthEndpoint.Name, GetHealthEndpoint.Map);
         functions.AddCaseHandlingFunctions();
         functions.AddNotificationFunctions();
+        functions.AddReceptionFunctions();
         return functions;
     }
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Petitions.Core.Ports;
 using Petitions.Core.Reception;
+using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Storage;
 using Petitions.Infrastructure.Storage.Tables;
 
@@ -16,7 +18,7 @@ namespace Petitions.Infrastructure.Reception;
 /// and no session ever has more bookings than places. The booking rules themselves are
 /// <see cref="SessionBook"/>'s.
 /// </summary>
-public sealed partial class TableReceptionBookingStore
+public sealed partial class TableReceptionBookingStore : IReceptionBookings
 {
     /// <summary>Default table name.</summary>
     public const string DefaultTableName = "receptionbookings";
@@ -31,12 +33,19 @@ public sealed partial class TableReceptionBookingStore
     private readonly TableClient _table;
     private readonly Func<string> _newCode;
     private readonly ILogger _logger;
+    private readonly ICitizenDataProtector? _protector;
 
     /// <param name="table">The bookings table (created by the caller or with <see cref="TableClient.CreateIfNotExistsAsync"/>).</param>
     /// <param name="logger">Logs session ids and place numbers only, never personal data.</param>
     /// <param name="newCode">Code source; <see cref="BookingCode.New"/> by default.</param>
-    public TableReceptionBookingStore(TableClient table, ILogger<TableReceptionBookingStore>? logger = null, Func<string>? newCode = null)
+    /// <param name="protector">
+    /// When given (the app always gives it), the people (names, phones) and the topic are sealed at rest, bound to
+    /// the session, the code and the field; rows written without it are read as they are.
+    /// </param>
+    public TableReceptionBookingStore(
+        TableClient table, ILogger<TableReceptionBookingStore>? logger = null, Func<string>? newCode = null, ICitizenDataProtector? protector = null)
     {
+        _protector = protector;
         _table = table ?? throw new ArgumentNullException(nameof(table));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _newCode = newCode ?? BookingCode.New;
@@ -217,9 +226,10 @@ public sealed partial class TableReceptionBookingStore
             ["Code"] = booking.Code,
             ["PlaceNumber"] = booking.PlaceNumber,
             ["SlotStart"] = booking.SlotStart?.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["Representatives"] = JsonSerializer.Serialize(booking.Representatives, Json),
-            ["CoSigners"] = JsonSerializer.Serialize(booking.CoSigners, Json),
-            ["Topic"] = booking.Topic,
+            ["Representatives"] = Seal(JsonSerializer.Serialize(booking.Representatives, Json), booking, "representatives"),
+            ["CoSigners"] = Seal(JsonSerializer.Serialize(booking.CoSigners, Json), booking, "coSigners"),
+            ["Topic"] = Seal(booking.Topic, booking, "topic"),
+            ["Sealed"] = _protector is not null,
             ["TrackingCode"] = booking.TrackingCode,
             ["Channel"] = booking.Channel.ToString(),
             ["BookedAt"] = booking.BookedAt,
@@ -232,14 +242,32 @@ public sealed partial class TableReceptionBookingStore
         ], cancellationToken);
     }
 
-    private static ReceptionBooking ToBooking(TableEntity e) => new(
+    private string Seal(string value, ReceptionBooking booking, string field) =>
+        _protector is null ? value : _protector.Seal(value, SealContext(booking.SessionId, booking.Code, field));
+
+    private string Open(TableEntity e, string field, string fallback)
+    {
+        var value = e.GetString(char.ToUpperInvariant(field[0]) + field[1..]) ?? fallback;
+        if (e.GetBoolean("Sealed") != true)
+        {
+            return value;
+        }
+
+        return (_protector ?? throw new InvalidOperationException("Sealed reception bookings need the field protector."))
+            .Open(value, SealContext(e.PartitionKey, e.GetString("Code") ?? string.Empty, field));
+    }
+
+    /// <summary>The context a booking's field is sealed for: the session, the code and the field.</summary>
+    public static string SealContext(string sessionId, string code, string field) => $"reception/{sessionId}/{code}/{field}";
+
+    private ReceptionBooking ToBooking(TableEntity e) => new(
         e.GetString("Code") ?? string.Empty,
         e.PartitionKey,
         e.GetInt32("PlaceNumber"),
         e.GetString("SlotStart") is { } slot ? TimeOnly.ParseExact(slot, "HH:mm", CultureInfo.InvariantCulture) : null,
-        JsonSerializer.Deserialize<List<Person>>(e.GetString("Representatives") ?? "[]", Json) ?? [],
-        JsonSerializer.Deserialize<List<Person>>(e.GetString("CoSigners") ?? "[]", Json) ?? [],
-        e.GetString("Topic") ?? string.Empty,
+        JsonSerializer.Deserialize<List<Person>>(Open(e, "representatives", "[]"), Json) ?? [],
+        JsonSerializer.Deserialize<List<Person>>(Open(e, "coSigners", "[]"), Json) ?? [],
+        Open(e, "topic", string.Empty),
         e.GetString("TrackingCode"),
         Enum.TryParse<BookingChannel>(e.GetString("Channel"), out var channel) ? channel : BookingChannel.Web,
         e.GetDateTimeOffset("BookedAt") ?? DateTimeOffset.MinValue,

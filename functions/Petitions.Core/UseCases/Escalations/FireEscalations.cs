@@ -14,7 +14,8 @@ namespace Petitions.Core.UseCases.Escalations;
 /// Queue <c>escalations</c>: fires every rung of the case that is due now and not yet fired, in order, each recorded
 /// as an event on the case with its notifications (officer, head, supervising level; at overdue an apology with a
 /// new date for the citizen: phiếu xin lỗi), in one transaction guarded by the ETag. A redelivery finds the rungs
-/// fired; after a missed week one run fires every missed rung once.
+/// fired; after a missed week one run fires every missed rung once. At the supervisor and overdue rungs the citizen
+/// is offered a place at the responsible head's next reception session (when reception is wired).
 /// </summary>
 public static partial class FireEscalations
 {
@@ -34,7 +35,8 @@ public static partial class FireEscalations
         DeadlineCalculator calculator,
         CaseHandlingSettings settings,
         TimeProvider time,
-        ILogger<Handler> logger)
+        ILogger<Handler> logger,
+        Reception.ReceptionOffers? receptionOffers = null)
     {
         /// <summary>Fires the due rungs of the case.</summary>
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
@@ -62,6 +64,11 @@ public static partial class FireEscalations
                 {
                     @case.RecordEscalation(rung, "system", now);
                     notify.AddRange(Notifications(@case, letter, rung));
+                    if (receptionOffers?.OfferFor(@case, CaseIndexEntries.UnitOf(@case, letter), rung, now) is { } offer &&
+                        notify.TrueForAll(n => n.NotificationId != offer.NotificationId))
+                    {
+                        notify.Add(offer);
+                    }
                 }
 
                 var outcome = await writer.CommitAsync(@case, letter, etag, before, null, notify, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,151 @@
+using Petitions.Core.Citizens;
+using Petitions.Core.Ports;
+using Petitions.Core.Reception;
+
+namespace Petitions.Core.UseCases.Reception;
+
+/// <summary>
+/// A citizen books a place at a session (web or Zalo): the request is checked field by field, one place is claimed
+/// (never more bookings than places), the code is indexed, the reminder scheduled (the day before, not before
+/// 07:00) and the confirmation requested at once.
+/// </summary>
+public static class BookReception
+{
+    /// <summary>A person as typed.</summary>
+    public sealed record PersonInput(string? Name, string? Phone);
+
+    /// <summary>The request as typed.</summary>
+    public sealed record Command(
+        string? SessionId, PersonInput? Citizen, string? Topic, string? TrackingCode, string? Channel, IReadOnlyList<PersonInput>? Representatives);
+
+    /// <summary>The outcome.</summary>
+    public abstract record Result
+    {
+        private Result()
+        {
+        }
+
+        /// <summary>Booked (201).</summary>
+        public sealed record Booked(ReceptionBooking Booking, ReceptionOccurrence Session) : Result;
+
+        /// <summary>No place left (409).</summary>
+        public sealed record Full(string SessionId) : Result;
+
+        /// <summary>Field errors (400).</summary>
+        public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : Result;
+    }
+
+    /// <summary>Longest name accepted.</summary>
+    public const int MaxName = 100;
+
+    /// <summary>Longest topic accepted.</summary>
+    public const int MaxTopic = 1000;
+
+    /// <summary>Books.</summary>
+    public sealed class Handler(
+        ReceptionDirectory directory, IReceptionBookings bookings, INotificationRequests notifications, ReceptionNotices notices, TimeProvider time)
+    {
+        /// <summary>Books a place.</summary>
+        public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var session = directory.FindSession(command.SessionId);
+            if (session is null)
+            {
+                errors["sessionId"] = ["No such reception session."];
+            }
+
+            var citizen = ReadPerson(command.Citizen, "citizen", phoneRequired: true, errors);
+            var others = new List<Person>();
+            for (var i = 0; i < (command.Representatives?.Count ?? 0); i++)
+            {
+                if (ReadPerson(command.Representatives![i], $"representatives[{i}]", phoneRequired: false, errors) is { } other)
+                {
+                    others.Add(other);
+                }
+            }
+
+            var topic = command.Topic?.Trim();
+            if (string.IsNullOrEmpty(topic) || topic.Length > MaxTopic)
+            {
+                errors["topic"] = [$"Say what you want to raise (1–{MaxTopic} characters)."];
+            }
+
+            var tracking = string.IsNullOrWhiteSpace(command.TrackingCode) ? null : command.TrackingCode.Trim().ToUpperInvariant();
+            if (tracking is not null && (tracking.Length > 12 || !tracking.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+            {
+                errors["trackingCode"] = ["A tracking code has at most 12 letters, digits or dashes."];
+            }
+
+            BookingChannel? channel = (command.Channel?.Trim().ToUpperInvariant()) switch
+            {
+                null or "" or "WEB" => BookingChannel.Web,
+                "ZALO" => BookingChannel.Zalo,
+                _ => null,
+            };
+            if (channel is null)
+            {
+                errors["channel"] = ["The channel is web or zalo."];
+            }
+
+            if (errors.Count > 0)
+            {
+                return new Result.Invalid(errors);
+            }
+
+            var request = new BookingRequest(session!.Id, citizen!, topic!, tracking, channel!.Value, others);
+            var schedule = directory.ScheduleOf(session);
+            var now = time.GetUtcNow();
+            var outcome = await bookings.BookAsync(session, schedule.SlotLength, request, now, cancellationToken).ConfigureAwait(false);
+            switch (outcome)
+            {
+                case BookingOutcome.Full:
+                    return new Result.Full(session.Id);
+                case BookingOutcome.Refused refused:
+                    return new Result.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["sessionId"] = [refused.Problem] });
+            }
+
+            var booking = ((BookingOutcome.Confirmed)outcome).Booking;
+            await Confirm(booking, session, now, cancellationToken).ConfigureAwait(false);
+            return new Result.Booked(booking, session);
+        }
+
+        /// <summary>Indexes the code, schedules the reminder and requests the confirmation.</summary>
+        internal async Task Confirm(ReceptionBooking booking, ReceptionOccurrence session, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var slot = new DateTimeOffset(session.Date.ToDateTime(booking.SlotStart ?? session.Start), ReceptionOccurrence.VietnamOffset);
+            await bookings.RememberAsync(booking, ReminderTiming.ReminderFor(slot, now), cancellationToken).ConfigureAwait(false);
+            await notifications.RequestAsync(notices.AppointmentFor(booking, session), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads a person; adds errors under <paramref name="field"/>.</summary>
+    internal static Person? ReadPerson(PersonInput? input, string field, bool phoneRequired, Dictionary<string, string[]> errors)
+    {
+        var name = input?.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxName)
+        {
+            errors[field + ".name"] = [$"Give a name (1–{MaxName} characters)."];
+        }
+
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(input?.Phone))
+        {
+            if (PhoneNumber.TryParse(input.Phone, out var parsed))
+            {
+                phone = "0" + parsed.NationalSignificantNumber;
+            }
+            else
+            {
+                errors[field + ".phone"] = ["Give a Vietnamese mobile number, e.g. 0912 345 678."];
+            }
+        }
+        else if (phoneRequired)
+        {
+            errors[field + ".phone"] = ["Give a mobile number for the SMS confirmation."];
+        }
+
+        return errors.Keys.Any(k => k.StartsWith(field + ".", StringComparison.Ordinal)) ? null : new Person(name!, phone);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Petitions.Core.Ports;
+using Petitions.Core.Reception;
+
+namespace Petitions.Core.UseCases.Reception;
+
+/// <summary>
+/// The notification requests of reception. Their ids are deterministic (booking code and event), so a repeated
+/// request is ignored by the request store. <see cref="NotificationRequest.CaseId"/> is the case's tracking code when
+/// the booking names one, else <c>reception-{code}</c>; the data say <c>contact=receptionBooking</c> with the
+/// session and code, from which the dispatcher reads the phone in the booking (never carried here).
+/// </summary>
+public sealed class ReceptionNotices(ReceptionDirectory directory, ReceptionSettings settings)
+{
+    /// <summary>Template of the confirmation.</summary>
+    public const string Appointment = "reception.appointment";
+
+    /// <summary>Template of the reminder the day before.</summary>
+    public const string Reminder = "reception.reminder";
+
+    /// <summary>Template of the offer made when a case escalates.</summary>
+    public const string Offer = "reception.offer";
+
+    /// <summary>The confirmation, sent at once (the dispatcher holds non-urgent messages through quiet hours).</summary>
+    public NotificationRequest AppointmentFor(ReceptionBooking booking, ReceptionOccurrence session) => For(booking, session, Appointment);
+
+    /// <summary>The reminder.</summary>
+    public NotificationRequest ReminderFor(ReceptionBooking booking, ReceptionOccurrence session) => For(booking, session, Reminder);
+
+    /// <summary>The link that cancels a booking (the page asks for the phone and calls the API).</summary>
+    public string CancelLink(string code) => $"{settings.PublicBaseUrl.TrimEnd('/')}/reception-cancel.html?code={Uri.EscapeDataString(code)}";
+
+    /// <summary>The link that opens the booking form at a session for a case.</summary>
+    public string BookingLink(ReceptionOccurrence session, string trackingCode)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return $"{settings.PublicBaseUrl.TrimEnd('/')}/reception.html?unit={Uri.EscapeDataString(session.UnitId)}" +
+            $"&session={Uri.EscapeDataString(session.Id)}&code={Uri.EscapeDataString(trackingCode)}";
+    }
+
+    /// <summary>The case key of a booking's notifications.</summary>
+    public static string CaseKey(ReceptionBooking booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        return booking.TrackingCode ?? "reception-" + booking.Code;
+    }
+
+    private NotificationRequest For(ReceptionBooking booking, ReceptionOccurrence session, string template)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(session);
+        var key = CaseKey(booking);
+        var data = new Dictionary<string, string>
+        {
+            ["contact"] = "receptionBooking",
+            ["bookingCode"] = booking.Code,
+            ["sessionId"] = session.Id,
+            ["unitId"] = session.UnitId,
+            ["unitName"] = directory.Chart.FindUnit(session.UnitId)?.Name ?? session.UnitId,
+            ["date"] = session.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["time"] = (booking.SlotStart ?? session.Start).ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["link"] = CancelLink(booking.Code),
+        };
+        if (booking.TrackingCode is { } code)
+        {
+            data["trackingCode"] = code;
+        }
+
+        return new NotificationRequest(
+            NotificationRequest.IdFor(key, $"{template}:{booking.SessionId}:{booking.Code}", NotificationAudience.Citizen, null),
+            key, template, NotificationAudience.Citizen, null, data);
+    }
+}
+
+/// <summary>Settings of reception: where the public pages live (links in SMS).</summary>
+/// <param name="PublicBaseUrl">The public site's base URL (<c>Public:BaseUrl</c>).</param>
+public sealed record ReceptionSettings(string PublicBaseUrl);

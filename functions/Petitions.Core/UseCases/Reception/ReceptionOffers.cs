@@ -1,0 +1,47 @@
+using Petitions.Core.Cases;
+using Petitions.Core.Escalation;
+using Petitions.Core.Ports;
+
+namespace Petitions.Core.UseCases.Reception;
+
+/// <summary>
+/// When a case reaches the supervising-level rung or goes overdue, the citizen is offered a place at the responsible
+/// head's next session, by a notification with a booking link. One offer per case and clock step (the id is
+/// derived from both), none for denunciations (the denouncer's identity is protected: Luật Tố cáo 2018, Điều 47).
+/// </summary>
+public sealed class ReceptionOffers(ReceptionDirectory directory, ReceptionNotices notices)
+{
+    /// <summary>The rungs that trigger an offer.</summary>
+    public static readonly IReadOnlySet<string> OfferingRungs = new HashSet<string>(StringComparer.Ordinal) { "supervisor", "overdue" };
+
+    /// <summary>The offer for this rung, or null (other rung, denunciation, no session ahead).</summary>
+    public NotificationRequest? OfferFor(Case @case, string unitId, DueRung rung, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(rung);
+        if (!OfferingRungs.Contains(rung.Rung.Rung) || @case.Kind == CaseKind.Denunciation)
+        {
+            return null;
+        }
+
+        var head = @case.ResponsibleHeadId ?? directory.Chart.HeadOf(unitId).Id;
+        var session = directory.NextSessionOf(head, now);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var data = new Dictionary<string, string>
+        {
+            ["trackingCode"] = @case.Id,
+            ["sessionId"] = session.Id,
+            ["unitId"] = session.UnitId,
+            ["date"] = session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["time"] = session.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["link"] = notices.BookingLink(session, @case.Id),
+        };
+        return new NotificationRequest(
+            NotificationRequest.IdFor(@case.Id, "reception-offer/" + rung.Clock.Step, NotificationAudience.Citizen, null),
+            @case.Id, ReceptionNotices.Offer, NotificationAudience.Citizen, null, data);
+    }
+}

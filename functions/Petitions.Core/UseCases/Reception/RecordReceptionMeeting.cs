@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Petitions.Core.Ports;
+using Petitions.Core.UseCases.Common;
+using Petitions.Core.UseCases.Staff;
+
+namespace Petitions.Core.UseCases.Reception;
+
+/// <summary>
+/// The record of a meeting at a session (who attended, what was raised, the head's direction, the follow-up date) is
+/// written on the case as an event, in one transaction guarded by the case's ETag.
+/// </summary>
+public static partial class RecordReceptionMeeting
+{
+    /// <summary>The request.</summary>
+    public sealed record Command(string SessionId, string? TrackingCode, IReadOnlyList<string>? Attendees, string? Raised, string? Direction, DateOnly? FollowUpDate);
+
+    /// <summary>Records.</summary>
+    public sealed partial class Handler(
+        ReceptionDirectory directory, ICaseStore store, CaseWriter writer, CaseIndexEntries entries, TimeProvider time, ILogger<Handler> logger)
+    {
+        /// <summary>Records the meeting; Done carries the event's sequence number.</summary>
+        public async Task<StaffReceptionResult> HandleAsync(StaffPrincipal who, Command command, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(who);
+            ArgumentNullException.ThrowIfNull(command);
+            var session = directory.FindSession(command.SessionId);
+            if (session is null)
+            {
+                return new StaffReceptionResult.NotFound("session");
+            }
+
+            if (ReceptionStaffAccess.Refusal(who, session, directory.Chart) is { } why)
+            {
+                return new StaffReceptionResult.Forbidden(why);
+            }
+
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (string.IsNullOrWhiteSpace(command.TrackingCode))
+            {
+                errors["trackingCode"] = ["Name the case."];
+            }
+
+            if (command.Attendees is not { Count: > 0 } || command.Attendees.Any(string.IsNullOrWhiteSpace))
+            {
+                errors["attendees"] = ["Name who attended."];
+            }
+
+            if (string.IsNullOrWhiteSpace(command.Raised))
+            {
+                errors["raised"] = ["Say what was raised."];
+            }
+
+            if (string.IsNullOrWhiteSpace(command.Direction))
+            {
+                errors["direction"] = ["Give the head's direction."];
+            }
+
+            var now = time.GetUtcNow();
+            if (command.FollowUpDate is { } followUp && followUp < DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime))
+            {
+                errors["followUpDate"] = ["The follow-up date is in the past."];
+            }
+
+            if (errors.Count > 0)
+            {
+                return new StaffReceptionResult.Invalid(errors);
+            }
+
+            for (var attempt = 0; attempt < 4; attempt++)
+            {
+                var stored = await store.FindAsync(command.TrackingCode!.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    return new StaffReceptionResult.NotFound("case");
+                }
+
+                var (@case, letter, etag) = stored;
+                var before = entries.For(@case, letter);
+                @case.RecordReceptionMeeting(session.Id, command.Attendees!, command.Raised!, command.Direction!, command.FollowUpDate, who.StaffId, now);
+                var sequence = @case.Version;
+                var outcome = await writer.CommitAsync(@case, letter, etag, before, null, null, cancellationToken).ConfigureAwait(false);
+                if (!outcome.Conflicted)
+                {
+                    LogRecorded(logger, @case.Id, session.Id);
+                    return new StaffReceptionResult.Done(new Recorded(@case.Id, sequence));
+                }
+            }
+
+            throw new InvalidOperationException($"Case {command.TrackingCode} kept changing while recording the meeting.");
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: reception meeting at {SessionId} recorded")]
+        private static partial void LogRecorded(ILogger logger, string caseId, string sessionId);
+    }
+
+    /// <summary>What was written.</summary>
+    public sealed record Recorded(string CaseId, long Sequence);
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Petitions.Core.UseCases.Reception;
+using Petitions.Functions.Functions.Reception;
+
+namespace Petitions.Functions.Functions.GetReceptionFlags;
+
+/// <summary>
+/// <c>GET /api/reception/flags?month=YYYY-MM</c> (default: this month): units whose head's published schedule is
+/// below the legal minimum of reception days, with the rule and its source. Public: it is about published schedules.
+/// </summary>
+internal static class GetReceptionFlagsEndpoint
+{
+    public const string Name = "GetReceptionFlags";
+
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("api/reception/flags", Handle).WithName(Name);
+
+    public static IResult Handle(string? month, [FromServices] ReceptionDirectory directory, [FromServices] TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var today = ReceptionResults.Today(time);
+        var first = new DateOnly(today.Year, today.Month, 1);
+        if (!string.IsNullOrEmpty(month) &&
+            !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
+        {
+            return ReceptionResults.Invalid(new Dictionary<string, string[]> { ["month"] = ["Use the form YYYY-MM."] });
+        }
+
+        var flags = directory.Flags(first.Year, first.Month).Select(f => new Flag(
+            f.UnitId,
+            directory.Chart.FindUnit(f.UnitId)?.Name ?? f.UnitId,
+            f.HeadStaffId,
+            f.PeriodStart,
+            f.PeriodEnd,
+            f.RequiredDays,
+            f.ScheduledDays,
+            f.Rule.Id,
+            f.Rule.Source,
+            f.Rule.Confirmed)).ToList();
+        return Results.Json(new FlagsReport(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), flags));
+    }
+
+    internal sealed record FlagsReport([property: JsonPropertyName("month")] string Month, [property: JsonPropertyName("flags")] IReadOnlyList<Flag> Flags);
+
+    internal sealed record Flag(
+        [property: JsonPropertyName("unitId")] string UnitId,
+        [property: JsonPropertyName("unitName")] string UnitName,
+        [property: JsonPropertyName("headStaffId")] string HeadStaffId,
+        [property: JsonPropertyName("periodStart")] DateOnly PeriodStart,
+        [property: JsonPropertyName("periodEnd")] DateOnly PeriodEnd,
+        [property: JsonPropertyName("requiredDays")] int RequiredDays,
+        [property: JsonPropertyName("scheduledDays")] int ScheduledDays,
+        [property: JsonPropertyName("rule")] string Rule,
+        [property: JsonPropertyName("source")] string Source,
+        [property: JsonPropertyName("confirmed")] bool Confirmed);
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using Petitions.Core.Reception;
+using Petitions.Core.UseCases.Reception;
+using Petitions.Functions.Functions.Reception;
+
+namespace Petitions.Functions.Functions.ListReceptionSessions;
+
+/// <summary>
+/// <c>GET /api/reception/{unitId}/sessions?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c>: sessions with places left
+/// (default: today to 60 days ahead; at most 366 days).
+/// </summary>
+internal static class ListReceptionSessionsEndpoint
+{
+    public const string Name = "ListReceptionSessions";
+
+    public const int DefaultDays = 60;
+
+    public const int MaxDays = 366;
+
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("api/reception/{unitId}/sessions", HandleAsync).WithName(Name);
+
+    public static async Task<IResult> HandleAsync(
+        string unitId,
+        string? from,
+        string? to,
+        [FromServices] ReceptionDirectory directory,
+        [FromServices] IReceptionBookings bookings,
+        [FromServices] TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(bookings);
+        if (!directory.HasUnit(unitId))
+        {
+            return ReceptionResults.UnknownUnit(unitId);
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var today = ReceptionResults.Today(time);
+        var start = ReceptionResults.Date(from, "from", errors, today);
+        var end = ReceptionResults.Date(to, "to", errors, (start ?? today).AddDays(DefaultDays));
+        if (start is { } s && end is { } e && (e < s || e.DayNumber - s.DayNumber > MaxDays))
+        {
+            errors["to"] = [$"'to' must be on or after 'from' and at most {MaxDays} days later."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ReceptionResults.Invalid(errors);
+        }
+
+        var views = new List<ReceptionSessionView>();
+        foreach (var session in directory.Sessions(unitId, start!.Value, end!.Value))
+        {
+            var left = session.TakesPlace ? await bookings.PlacesLeftAsync(session, cancellationToken).ConfigureAwait(false) : 0;
+            views.Add(ReceptionSessionView.From(session, directory.Chart, left));
+        }
+
+        return Results.Text(ReceptionSessionView.Serialize(views), "application/json; charset=utf-8", System.Text.Encoding.UTF8);
+    }
+}

@@ -1,0 +1,44 @@
+using Petitions.Core.UseCases.Reception;
+using Petitions.Functions.Runtime;
+
+namespace Petitions.Functions.Functions.Reception;
+
+/// <summary>The HTTP answers shared by the reception endpoints (problem+json for every error).</summary>
+internal static class ReceptionResults
+{
+    public static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "Invalid input", type: "https://httpstatuses.io/400");
+
+    public static IResult UnknownUnit(string unitId) =>
+        ProblemDetailsMapping.Problem(StatusCodes.Status404NotFound, "Unknown unit", $"No unit '{unitId}'.");
+
+    public static IResult From(StaffReceptionResult result, Func<object, IResult> done) => result switch
+    {
+        StaffReceptionResult.Done d => done(d.Value),
+        StaffReceptionResult.NotFound n => ProblemDetailsMapping.Problem(StatusCodes.Status404NotFound, "Not found", $"No such {n.What}."),
+        StaffReceptionResult.Forbidden f => ProblemDetailsMapping.Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Why),
+        StaffReceptionResult.Invalid i => Invalid(i.Errors),
+        _ => throw new InvalidOperationException("Unknown result."),
+    };
+
+    /// <summary>Reads a yyyy-MM-dd query value, or the default.</summary>
+    public static DateOnly? Date(string? value, string field, Dictionary<string, string[]> errors, DateOnly fallback)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = ["Use the form YYYY-MM-DD."];
+        return null;
+    }
+
+    /// <summary>Today in Asia/Ho_Chi_Minh.</summary>
+    public static DateOnly Today(TimeProvider time) =>
+        DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Core.Reception.ReceptionOccurrence.VietnamOffset).DateTime);
+}
