@@ -137,6 +137,8 @@ var appSettings = {
   Notifications__Zalo__OaSecretKey: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${vaultEntries.zaloOaSecretKey}/)'
   Notifications__Zalo__AccessToken: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${vaultEntries.zaloAccessToken}/)'
   Notifications__Zalo__BaseUrl: 'https://business.openapi.zalo.me'
+  // The form that Zalo replies and the counter's QR poster link to (marked channel=zalo).
+  Notifications__Zalo__FormUrl: 'https://${functionApp.properties.defaultHostName}/file.html'
 }
 
 // Read by App Service Authentication (the platform), only when it is configured.
