@@ -100,12 +100,14 @@ public sealed class AzuriteServer : IDisposable
             var psi = new ProcessStartInfo("node")
             {
                 WorkingDirectory = dataFolder,
+                Environment = { ["PETITIONS_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
             foreach (var arg in new[]
                      {
+                         "--require", Path.Combine(RepositoryPaths.Root, "tools", "exit-with-parent.cjs"),
                          entry, "--silent", "--skipApiVersionCheck",
                          "--location", dataFolder,
                          "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
