@@ -24,7 +24,7 @@ public sealed partial class CitizenEndToEndTests(AppFixture app)
     [Fact]
     public async Task A_citizen_files_a_complaint_on_a_phone_and_looks_it_up()
     {
-        await using var session = await app.OpenAsync(Viewport.Phone);
+        await using var session = await app.OpenAppAsync(Viewport.Phone);
         await session.GotoAsync("/index.html");
         await Expect(session.Page.Locator("#units li")).Not.ToHaveCountAsync(0);
         await session.ScreenshotAsync("e2e-home-360");
@@ -65,7 +65,7 @@ public sealed partial class CitizenEndToEndTests(AppFixture app)
     [Fact]
     public async Task A_bad_phone_number_shows_the_pages_own_error_next_to_the_field_and_nothing_is_filed()
     {
-        await using var session = await app.OpenAsync(Viewport.Phone);
+        await using var session = await app.OpenAppAsync(Viewport.Phone);
         var posts = new List<string>();
         session.Page.Request += (_, request) =>
         {
@@ -95,7 +95,7 @@ public sealed partial class CitizenEndToEndTests(AppFixture app)
     [Fact]
     public async Task The_servers_phone_error_is_shown_next_to_the_field()
     {
-        await using var session = await app.OpenAsync(Viewport.Phone);
+        await using var session = await app.OpenAppAsync(Viewport.Phone);
         await session.Page.RouteAsync("**/api/cases", async route =>
         {
             var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(route.Request.PostData!)!;

@@ -15,7 +15,7 @@ public sealed class StaffEndToEndTests(AppFixture app)
     public async Task Staff_sign_in_accept_reassign_and_resolve_and_the_citizens_lookup_shows_it_resolved()
     {
         var code = await EndToEndSteps.FileAsync(app.Host, "Khiếu nại quyết định thu hồi đất", "Tôi không đồng ý với quyết định thu hồi đất số 12/QĐ-UBND.");
-        await using var staff = await app.OpenAsync(Viewport.Desktop);
+        await using var staff = await app.OpenAppAsync(Viewport.Desktop);
         await staff.GotoAsync("/staff/login.html");
         await Expect(staff.Page.Locator("#dev-login")).ToBeVisibleAsync();
         await staff.ScreenshotAsync("e2e-staff-login-1280");
@@ -48,13 +48,15 @@ public sealed class StaffEndToEndTests(AppFixture app)
             await p.FillAsync("#action-summary", "Giữ nguyên quyết định thu hồi đất.");
         });
         await Expect(page.Locator("#case .timeline")).ToContainTextAsync("45/QĐ-UBND");
+        await Expect(status).ToHaveAttributeAsync("data-status", "resolved");
+        await Expect(status).ToHaveTextAsync("Đã giải quyết");
         await staff.ScreenshotAsync("e2e-staff-case-1280");
         await staff.GotoAsync("/staff/head.html");
         await Expect(page.Locator("#escalated-list")).ToBeVisibleAsync();
         await staff.ScreenshotAsync("e2e-staff-head-1280");
         staff.AssertPageHealthy();
 
-        await using var citizen = await app.OpenAsync(Viewport.Phone);
+        await using var citizen = await app.OpenAppAsync(Viewport.Phone);
         await citizen.GotoAsync($"/lookup.html?code={code}");
         await citizen.Page.FillAsync("#phone", EndToEndSteps.Phone);
         await citizen.Page.ClickAsync("#lookup button[type=submit]");
@@ -69,7 +71,7 @@ public sealed class StaffEndToEndTests(AppFixture app)
         const string Title = "<script>window.__pwned = 'title'; alert('title')</script>";
         const string Content = "<img src=x onerror=\"window.__pwned='content'; alert('content')\"> <script>console.log('pwned')</script>";
         var code = await EndToEndSteps.FileAsync(app.Host, Title, Content);
-        await using var staff = await app.OpenAsync(Viewport.Desktop);
+        await using var staff = await app.OpenAppAsync(Viewport.Desktop);
         var dialogs = new List<string>();
         var pwned = new List<string>();
         staff.Page.Dialog += (_, dialog) => dialogs.Add(dialog.Message);

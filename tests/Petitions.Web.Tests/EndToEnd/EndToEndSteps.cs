@@ -41,7 +41,16 @@ internal static class EndToEndSteps
         var choice = session.Page.Locator($"button[data-staff-id='{staffId}']");
         await Expect(choice).ToBeVisibleAsync();
         await choice.ClickAsync();
-        await session.Page.WaitForURLAsync("**/staff/index.html");
+        try
+        {
+            await session.Page.WaitForURLAsync("**/staff/index.html", new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            var status = await session.Page.Locator("#page-status").TextContentAsync();
+            throw new InvalidOperationException($"Sign-in as {staffId} did not reach the dashboard: at {session.Page.Url}, page status '{status}'.", e);
+        }
+
         await Expect(session.Page.Locator("#me")).Not.ToBeEmptyAsync();
     }
 
@@ -57,7 +66,7 @@ internal static class EndToEndSteps
             await session.GotoAsync($"/staff/case.html?code={code}");
             await Expect(session.Page.Locator("#case h1")).ToContainTextAsync(code);
             return await officer.TextContentAsync();
-        }, text => text is { Length: > 0 } && text != "—", TimeSpan.FromSeconds(60), $"case {code} assigned to an officer");
+        }, text => text is { Length: > 0 } && text != "—", TimeSpan.FromSeconds(120), $"case {code} assigned to an officer");
     }
 
     /// <summary>Opens an action's dialog, lets <paramref name="fill"/> fill its fields, confirms, and waits for the page to say it is done.</summary>
