@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Petitions.Web.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +8,7 @@ namespace Petitions.Web.Tests.EndToEnd;
 
 /// <summary>The staff pages against the real app: dev sign-in, case actions with their dialogs, what the citizen then sees.</summary>
 [Collection(EndToEndTests.Name)]
-public sealed class StaffEndToEndTests(AppFixture app)
+public sealed partial class StaffEndToEndTests(AppFixture app)
 {
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
@@ -20,11 +21,20 @@ public sealed class StaffEndToEndTests(AppFixture app)
         await Expect(staff.Page.Locator("#dev-login")).ToBeVisibleAsync();
         await staff.ScreenshotAsync("e2e-staff-login-1280");
         await EndToEndSteps.SignInAsync(staff, "qn-camtay-head");
-        await Expect(staff.Page.Locator("#count-mine")).Not.ToBeEmptyAsync();
-        await staff.ScreenshotAsync("e2e-staff-dashboard-1280");
-
         await EndToEndSteps.OpenAssignedCaseAsync(staff, code);
         var page = staff.Page;
+
+        // The dashboard once the case is open in the head's unit: real counts, both charts (the backlog names the unit),
+        // the "mine" list (a head's own queue; the case itself is the officer's).
+        await staff.GotoAsync("/staff/index.html");
+        await Expect(page.Locator("#count-mine")).ToHaveTextAsync(Digits());
+        await Expect(page.Locator("#charts figure.chart")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#charts figure.chart").Nth(1)).ToContainTextAsync("Cẩm Tây");
+        await Expect(page.Locator("#case-list")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#page-status")).ToBeHiddenAsync();
+        await staff.ScreenshotAsync("e2e-staff-dashboard-1280");
+        await staff.GotoAsync($"/staff/case.html?code={code}");
+        await Expect(page.Locator("#case h1")).ToContainTextAsync(code);
         var officer = page.Locator("#case dl.facts").Nth(1).Locator("dd").Nth(2);
         var firstOfficer = (await officer.TextContentAsync())!;
         var status = page.Locator("#case .tag.status");
@@ -96,4 +106,7 @@ public sealed class StaffEndToEndTests(AppFixture app)
         await staff.ScreenshotAsync("e2e-staff-case-script-payload-1280");
         staff.AssertPageHealthy();
     }
+
+    [GeneratedRegex(@"^\d+$")]
+    private static partial Regex Digits();
 }
