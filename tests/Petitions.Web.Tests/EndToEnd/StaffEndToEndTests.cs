@@ -62,7 +62,9 @@ public sealed partial class StaffEndToEndTests(AppFixture app)
         await Expect(status).ToHaveTextAsync("Đã giải quyết");
         await staff.ScreenshotAsync("e2e-staff-case-1280");
         await staff.GotoAsync("/staff/head.html");
-        await Expect(page.Locator("#escalated-list")).ToBeVisibleAsync();
+        await Expect(page.Locator("#escalated-list")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#due-list")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#page-status")).ToBeHiddenAsync();
         await staff.ScreenshotAsync("e2e-staff-head-1280");
         staff.AssertPageHealthy();
 
