@@ -73,7 +73,7 @@ public sealed class StaffPagesTests(BrowserFixture browser)
 
         await Expect(session.Page.Locator("#action-dialog")).ToBeHiddenAsync();
         await Expect(session.Page.Locator("#page-status")).ToHaveTextAsync("Đã thực hiện: Phân loại.");
-        await Expect(session.Page.Locator(".case-meta")).ToContainTextAsync("accepted");
+        await Expect(session.Page.Locator(".case-meta")).ToContainTextAsync("Đã thụ lý");
         var sent = Assert.Single(session.Api.Sent("POST", "/api/staff/cases/"));
         Assert.Equal("W/\"1\"", sent.Header("if-match"));
         Assert.Equal(Csrf, sent.Header("x-csrf-token"));
@@ -104,7 +104,7 @@ public sealed class StaffPagesTests(BrowserFixture browser)
         await session.Page.ClickAsync("#reload");
 
         await Expect(conflict).ToBeHiddenAsync();
-        await Expect(session.Page.Locator(".case-meta")).ToContainTextAsync("resolved");
+        await Expect(session.Page.Locator(".case-meta")).ToContainTextAsync("Đã giải quyết");
         session.AssertPageHealthy();
     }
 

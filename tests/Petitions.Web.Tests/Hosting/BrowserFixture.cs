@@ -7,7 +7,7 @@ namespace Petitions.Web.Tests.Hosting;
 /// whole test collection. Playwright's driver ships in the Microsoft.Playwright package; no browser is
 /// ever downloaded.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -27,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium is missing at {ChromiumPath}. Run tools/install-browser.sh (as root) first.");
         }
 
-        _host = await StaticPageHost.StartAsync();
+        _host = await StartHostAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -40,6 +40,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ],
         });
     }
+
+    /// <summary>Where the pages come from: wwwroot alone here; the end-to-end fixture starts the real app.</summary>
+    protected virtual async Task<PageHost> StartHostAsync() => await StaticPageHost.StartAsync();
 
     public async Task DisposeAsync()
     {

@@ -2,7 +2,7 @@
 import { t, has, formatDate, onLangChange } from './i18n.js';
 import { getJson, request, ApiError, generalMessage } from './api.js';
 import { byId, el } from './dom.js';
-import { kindName } from './steps.js';
+import { kindName, statusName } from './steps.js';
 
 export function roleName(role) {
   return has(`staff.role.${role}`) ? t(`staff.role.${role}`) : role ?? '';
@@ -57,7 +57,7 @@ export function caseTable(items, unitName = (id) => id) {
         el('td', {}, el('a', { href: `/staff/case.html?code=${encodeURIComponent(item.trackingCode)}`, text: item.trackingCode })),
         el('td', { text: kindName(item.kind) }),
         el('td', { text: item.title }),
-        el('td', { text: item.status }),
+        el('td', { text: statusName(item.status) }),
         el('td', { text: unitName(item.unitId) }),
         el('td', {}, item.due ? el('time', { datetime: item.due, text: formatDate(item.due) }) : ''),
         el('td', { text: item.escalation ?? '' }))))));

@@ -5,7 +5,7 @@ import { initLanguage, onLangChange, t, lang, formatDate, formatDateTime } from 
 import { request, ApiError, generalMessage, fieldErrorText } from '../api.js';
 import { byId, el, clear, param } from '../dom.js';
 import { requireStaff, showPageError } from '../staff.js';
-import { stepName, kindName } from '../steps.js';
+import { stepName, kindName, statusName } from '../steps.js';
 
 const code = param('code') ?? '';
 const caseUrl = `/api/staff/cases/${encodeURIComponent(code)}`;
@@ -63,7 +63,7 @@ function render() {
   const citizen = detail.citizen ?? {};
   root.append(
     el('h1', { text: t('case.title', { code: detail.trackingCode }) }),
-    el('p', { class: 'case-meta' }, el('span', { class: 'tag', text: kindName(detail.kind) }), ' ', el('span', { class: 'tag status', text: detail.status })),
+    el('p', { class: 'case-meta' }, el('span', { class: 'tag', text: kindName(detail.kind) }), ' ', el('span', { class: 'tag status', 'data-status': detail.status, text: statusName(detail.status) })),
     el('h2', { class: 'case-title', id: 'case-title', text: detail.title }),
     el('section', { 'aria-labelledby': 'content-heading' },
       el('h3', { id: 'content-heading', text: t('case.content') }),
