@@ -38,7 +38,15 @@ public sealed class EscalationLadderTests : IDisposable
             Assert.Equal(expected, fired);
             Assert.Single(fired, f => f == $"{walked.Step}/{rung}");
             Assert.Equal(fired.Count, fired.Distinct(StringComparer.Ordinal).Count());
+            if (rung != "overdue")
+            {
+                // Only the overdue rung speaks to the citizen (phiếu xin lỗi).
+                Assert.Empty(Apologies(await _app.OutboxAsync(), code));
+            }
         }
+
+        var timeline = (await _app.JsonAsync($"/api/staff/cases/{code}"))["timeline"]!.AsArray();
+        Assert.All(timeline.Where(e => e!["type"]!.GetValue<string>() == "escalated"), e => Assert.Equal("system", e!["actor"]!.GetValue<string>()));
 
         var outbox = await Eventually.Until(_app.OutboxAsync, o => Apologies(o, code).Count > 0, TimeSpan.FromSeconds(60), $"apology for {code}");
         var apology = Assert.Single(Apologies(outbox, code));
