@@ -30,8 +30,9 @@ public sealed record IndexValues(
     DateOnly? NextRungOn = null);
 
 /// <summary>
-/// A page query over index partitions whose key lies in [<see cref="PartitionFrom"/>, <see cref="PartitionTo"/>),
-/// optionally only rows of some units.
+/// A page query over index partitions whose key lies in [<see cref="PartitionFrom"/>, <see cref="PartitionTo"/>],
+/// both ends included (one partition when they are equal; the sweep and the due-soon view read through their last
+/// day), optionally only rows of some units.
 /// </summary>
 public sealed record IndexQuery(string PartitionFrom, string PartitionTo, IReadOnlyList<string>? UnitIds, int PageSize, string? Continuation);
 

@@ -22,6 +22,7 @@ internal sealed class CaseApp : IDisposable
         // A private emulator: the product's queue functions listen on fixed queue names (case-intake, …),
         // so an app sharing an emulator with other test apps would lose messages to their listeners.
         var suffix = AzuriteServer.UniqueName("t").Replace("-", string.Empty, StringComparison.Ordinal);
+        Tables = ["Cases" + suffix, "Index" + suffix, "Guards" + suffix, "Notes" + suffix];
         _app = new TestApp()
             .OnAzurite(AzuriteServer.UniqueName("unused"))
             .With("AzureWebJobsStorage", _azurite.ConnectionString)
@@ -37,6 +38,12 @@ internal sealed class CaseApp : IDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>The private emulator's connection string, for raw reads of what the app stored.</summary>
+    public string StorageConnectionString => _azurite.ConnectionString;
+
+    /// <summary>The case handling tables of this app: cases, index, guards, notifications.</summary>
+    public IReadOnlyList<string> Tables { get; }
 
     public void Dispose()
     {
