@@ -63,9 +63,39 @@ public sealed class ReceptionSmsTests
 
         var sent = await SmsForAsync(client, clock, code);
         Assert.Equal("+84912345001", sent.GetProperty("to").GetString());
+        Assert.Equal("reception-booked", sent.GetProperty("tag").GetString());
         var all = await OutboxAsync(client);
+        // The case's own receipt went to the phone it was filed with: the two numbers really differ.
+        Assert.Contains(all, e => e.GetProperty("tag").GetString() == "case-received" && e.GetProperty("to").GetString() == "+84987654321");
         Assert.DoesNotContain(all, e => e.GetProperty("text").GetString()!.Contains(code, StringComparison.Ordinal)
             && e.GetProperty("to").GetString() == "+84987654321");
+    }
+
+    [Theory]
+    [InlineData(NotificationEvent.ReceptionAppointment)]
+    [InlineData(NotificationEvent.ReceptionReminder)]
+    public void A_booking_message_fits_one_gsm7_segment_at_the_longest_code_link_and_unit_name(NotificationEvent @event)
+    {
+        var longestLink = "https://" + new string('p', 29) + ".vn/reception-cancel.html?code=ABCDEFGHJKLM";
+        longestLink = longestLink[..NotificationCatalogue.MaxBookingLinkLength];
+        var message = NotificationCatalogue.RenderReceptionBooking(
+            @event, "ABCDEFGHJKLM", "Ủy ban nhân dân phường Cẩm Tây, thành phố Cẩm Phả, tỉnh Quảng Ninh (trụ sở mới)",
+            new DateOnly(2026, 12, 31), new TimeOnly(23, 59), longestLink);
+
+        Assert.True(message.Text.Length <= SmsSegments.Gsm7Single, message.Text);
+        Assert.True(Gsm7Alphabet.CanEncode(message.Text), message.Text);
+        Assert.EndsWith(longestLink, message.Text, StringComparison.Ordinal);
+        Assert.Contains("31/12/2026", message.Text, StringComparison.Ordinal);
+        Assert.Contains("23:59", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cancel_link_longer_than_the_limit_is_refused()
+    {
+        var tooLong = "https://pakn.example.vn/reception-cancel.html?code=" + new string('A', NotificationCatalogue.MaxBookingLinkLength);
+
+        Assert.Throws<ArgumentException>(() => NotificationCatalogue.RenderReceptionBooking(
+            NotificationEvent.ReceptionAppointment, "ABCDEFGH", "UBND phường Cẩm Tây", new DateOnly(2026, 5, 14), new TimeOnly(6, 30), tooLong));
     }
 
     private static async Task<TestApp> StartAsync(AzuriteServer azurite, ManualTimeProvider clock)
