@@ -17,6 +17,9 @@ public sealed class NotificationCatalogue
     public const int MaxLookupBaseLength = 32;
     public const int MinimumShare = 24;
 
+    /// <summary>Longest cancellation link a reception booking message takes (base URL, page and booking code).</summary>
+    public const int MaxBookingLinkLength = 72;
+
     private static readonly string[] ShortenedSlots = [TemplateSlots.Unit, TemplateSlots.Other, TemplateSlots.Reason];
 
     private readonly string _lookupBase;
@@ -59,6 +62,40 @@ public sealed class NotificationCatalogue
         AddShortened(shortened, text, TemplateSlots.Other, facts.OtherUnitName, "other_unit_name", data);
         AddShortened(shortened, text, TemplateSlots.Reason, facts.Reason, "reason", data);
 
+        text = FitShortened(text, shortened, template.Key);
+        return new RenderedMessage(@event, template.Key, template.Urgency, text, data);
+    }
+
+    /// <summary>
+    /// The message about a reception booking, which may have no case: the booking code, the session's date and time,
+    /// the unit, and the link that cancels the booking (at most <see cref="MaxBookingLinkLength"/> GSM-7 characters).
+    /// </summary>
+    public static RenderedMessage RenderReceptionBooking(
+        NotificationEvent @event, string bookingCode, string unitName, DateOnly date, TimeOnly time, string cancelLink)
+    {
+        var template = NotificationTemplates.ReceptionBooking.SingleOrDefault(t => t.Event == @event)
+            ?? throw new ArgumentException($"No reception booking message for {@event}.", nameof(@event));
+        var code = CheckTrackingCode(bookingCode);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cancelLink);
+        if (!Uri.TryCreate(cancelLink, UriKind.Absolute, out _) || cancelLink.Length > MaxBookingLinkLength
+            || !Gsm7Alphabet.CanEncode(cancelLink) || cancelLink.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The cancellation link must be an absolute URL of at most {MaxBookingLinkLength} GSM-7 characters.", nameof(cancelLink));
+        }
+
+        var data = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["booking_code"] = code,
+            ["link"] = cancelLink,
+        };
+        var text = template.Pattern
+            .Replace(TemplateSlots.Code, code, StringComparison.Ordinal)
+            .Replace(TemplateSlots.Link, cancelLink, StringComparison.Ordinal);
+        text = FillFixed(text, TemplateSlots.Date, date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), "date", data);
+        text = FillFixed(text, TemplateSlots.Time, time.ToString("HH:mm", CultureInfo.InvariantCulture), "time", data);
+        var shortened = new List<(string Slot, string Value)>();
+        AddShortened(shortened, text, TemplateSlots.Unit, unitName, "unit_name", data);
         text = FitShortened(text, shortened, template.Key);
         return new RenderedMessage(@event, template.Key, template.Urgency, text, data);
     }

@@ -34,6 +34,18 @@ public static class NotificationTemplates
             "Ban co hai long voi viec giai quyet don {code}? Xin danh gia tai: {link}"),
     ];
 
+    /// <summary>
+    /// Messages about a reception booking (đặt lịch tiếp công dân), which may have no case: <c>{code}</c> is the booking
+    /// code and <c>{link}</c> the cancellation link (see <see cref="NotificationCatalogue.RenderReceptionBooking"/>).
+    /// </summary>
+    public static IReadOnlyList<NotificationTemplate> ReceptionBooking { get; } =
+    [
+        new(NotificationEvent.ReceptionAppointment, "reception-booked", NotificationUrgency.NonUrgent,
+            "{unit} hen tiep ban luc {time} ngay {date}. Ma: {code}. Huy lich: {link}"),
+        new(NotificationEvent.ReceptionReminder, "reception-booked-reminder", NotificationUrgency.Urgent,
+            "Nhac lich: {unit} tiep ban luc {time} ngay {date}. Huy lich: {link}"),
+    ];
+
     /// <summary>Messages about denunciations (tố cáo): the tracking code and its link, nothing else.</summary>
     public static IReadOnlyList<DenunciationTemplate> Denunciation { get; } =
     [

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 using Petitions.Core.Notifications;
 using Petitions.Core.Ports;
 using Petitions.Infrastructure.Cases;
+using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Notifications.Cases;
+using Petitions.Infrastructure.Notifications.Reception;
 using Petitions.Infrastructure.Notifications.Zalo;
 using Petitions.Infrastructure.Storage;
 
@@ -40,7 +42,13 @@ public static class NotificationsAppRegistration
         // Factories (not constructor injection): the case-handling services they need are checked when a notification
         // is handled, not when the container is built, so hosts without case handling (runtime tests) still start.
         services.TryAddSingleton<IWorkSender>(sp => new QueueWorkSender(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<CaseStorageSettings>()));
-        services.TryAddSingleton<IRecipientResolver>(sp => ActivatorUtilities.CreateInstance<CaseNotificationRecipients>(sp));
+        // Case citizens (citizen:<caseId>) and reception bookings (booking:<sessionId>:<code>); the bookings port is
+        // resolved when a notification is handled (reception may be composed after notifications).
+        services.TryAddSingleton<IRecipientResolver>(sp => new CompositeRecipientResolver(
+        [
+            ActivatorUtilities.CreateInstance<CaseNotificationRecipients>(sp),
+            new ReceptionBookingRecipients(sp.GetRequiredService<IReceptionBookings>()),
+        ]));
         services.TryAddSingleton(sp => new NotificationDispatcher(
             sp.GetRequiredService<INotificationStore>(),
             sp.GetRequiredService<NotificationChannels>(),
@@ -48,6 +56,7 @@ public static class NotificationsAppRegistration
             sp.GetRequiredService<ILogger<NotificationDispatcher>>(),
             recipients: sp.GetRequiredService<IRecipientResolver>()));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CaseMessages>(sp));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ReceptionBookingMessages>(sp));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CaseNotifications>(sp));
         services.TryAddSingleton(sp => new ZaloUserReference(
             sp.GetRequiredService<ZaloOptions>().OaSecretKey ?? string.Empty, sp.GetRequiredService<TimeProvider>()));

@@ -1,18 +1,22 @@
 using Microsoft.Extensions.Logging;
 using Petitions.Core.Notifications;
 using Petitions.Core.Ports;
+using Petitions.Infrastructure.Notifications.Reception;
 
 namespace Petitions.Infrastructure.Notifications.Cases;
 
 /// <summary>
 /// Sends what case handling requested: reads the request row, files staff notifications in their inbox, and for the
 /// citizen creates the dispatch record (once, idempotent by id; it names the recipient as <c>citizen:&lt;caseId&gt;</c>
-/// and holds no number) and hands it to the exactly-once <see cref="NotificationDispatcher"/>.
+/// and holds no number) and hands it to the exactly-once <see cref="NotificationDispatcher"/>. A reception booking's
+/// request (data <c>contact=receptionBooking</c>) goes to the booking instead: <c>booking:&lt;sessionId&gt;:&lt;code&gt;</c>,
+/// resolved from the phone given in the booking, whether or not the booking names a case.
 /// </summary>
 public sealed partial class CaseNotifications(
     NotificationRequestRows requests,
     ICaseStore cases,
     CaseMessages messages,
+    ReceptionBookingMessages bookingMessages,
     INotificationStore records,
     NotificationDispatcher dispatcher,
     StaffInbox inbox,
@@ -42,6 +46,11 @@ public sealed partial class CaseNotifications(
             return DispatchOutcome.Of(DispatchStatus.Recorded);
         }
 
+        if (ReceptionBookingMessages.IsForBooking(request))
+        {
+            return await DispatchToBookingAsync(notificationId, request, cancellationToken).ConfigureAwait(false);
+        }
+
         var stored = await cases.FindAsync(request.CaseId, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
@@ -57,6 +66,21 @@ public sealed partial class CaseNotifications(
         }
 
         var record = NotificationRecord.ForRecipient(notificationId, CaseNotificationRecipients.Citizen(request.CaseId), message, clock.GetUtcNow());
+        await records.CreateAsync(record, cancellationToken).ConfigureAwait(false);
+        return await dispatcher.DispatchAsync(notificationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DispatchOutcome> DispatchToBookingAsync(string notificationId, NotificationRequest request, CancellationToken cancellationToken)
+    {
+        var recipient = ReceptionBookingMessages.RecipientOf(request);
+        var message = recipient is null ? null : bookingMessages.For(request);
+        if (recipient is null || message is null)
+        {
+            LogNoTemplate(logger, notificationId, request.Template);
+            return DispatchOutcome.Of(DispatchStatus.Failed);
+        }
+
+        var record = NotificationRecord.ForRecipient(notificationId, recipient, message, clock.GetUtcNow());
         await records.CreateAsync(record, cancellationToken).ConfigureAwait(false);
         return await dispatcher.DispatchAsync(notificationId, cancellationToken).ConfigureAwait(false);
     }
