@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Petitions.Core.Notifications;
 using Petitions.Functions.Tests.Cases;
 using Petitions.Functions.Tests.Support;
@@ -24,16 +25,19 @@ public sealed class AcsThroughAppTests : IDisposable
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly AcsSmsStub _stub;
     private readonly AzuriteServer _azurite = AzuriteServer.StartPrivate();
-    private readonly TestApp _app;
-    private readonly HttpClient _client;
-    private readonly string _notificationsTable;
+    private readonly ZnsStub _zns = new("""{"error":-118,"message":"Zalo account not existed"}""");
+    private TestApp _app = null!;
+    private HttpClient _client = null!;
+    private readonly CapturedLog _log = new();
 
-    public AcsThroughAppTests()
-    {
+    public AcsThroughAppTests() =>
         // The hang outlasts the client's network timeout, so the pipeline gives up and retries with the same id.
         _stub = new AcsSmsStub(_key) { Hang = TimeSpan.FromSeconds(3) };
+
+    /// <summary>Starts the app; <paramref name="withZalo"/> adds ZNS (a template for the receipt) on the ZNS stub.</summary>
+    private void Start(bool withZalo = false)
+    {
         var suffix = AzuriteServer.UniqueName("a");
-        _notificationsTable = "Notes" + suffix;
         _app = new TestApp()
             .With("AzureWebJobsStorage", _azurite.ConnectionString)
             .With("TestQueueName", AzuriteServer.UniqueName("unused"))
@@ -45,7 +49,7 @@ public sealed class AcsThroughAppTests : IDisposable
             .With("CaseHandling:Storage:CasesTable", "Cases" + suffix)
             .With("CaseHandling:Storage:IndexTable", "Index" + suffix)
             .With("CaseHandling:Storage:GuardsTable", "Guards" + suffix)
-            .With("CaseHandling:Storage:NotificationsTable", _notificationsTable)
+            .With("CaseHandling:Storage:NotificationsTable", "Notes" + suffix)
             .With("Notifications:Sms:Provider", "Acs")
             .With("Notifications:Sms:Acs:ConnectionString", $"endpoint={_stub.Endpoint};accesskey={Convert.ToBase64String(_key)}")
             .With("Notifications:Sms:Acs:From", "+18445792722")
@@ -53,20 +57,30 @@ public sealed class AcsThroughAppTests : IDisposable
             .With("Notifications:Sms:Acs:RetryDelay", "00:00:00.050")
             .With("Notifications:Sms:Acs:MaxRetryDelay", "00:00:02")
             .With("Notifications:Sms:Acs:MaxRetries", "3");
+        if (withZalo)
+        {
+            _app.With("Notifications:Zalo:AccessToken", "zns-test-token")
+                .With("Notifications:Zalo:BaseUrl", _zns.BaseUrl.AbsoluteUri)
+                .With("Notifications:Zalo:Templates:CaseReceived", "231456");
+        }
+
+        _app.WithServices(s => s.AddSingleton<ILoggerProvider>(_log));
         _client = _app.CreateClient();
     }
 
     public void Dispose()
     {
-        _client.Dispose();
-        _app.Dispose();
+        _client?.Dispose();
+        _app?.Dispose();
         _azurite.Dispose();
         _stub.Dispose();
+        _zns.Dispose();
     }
 
     [Fact]
     public async Task Every_received_SMS_reaches_ACS_exactly_once_through_500_429_a_timeout_after_acceptance_and_duplicate_queue_messages()
     {
+        Start();
         _stub.Then(AcsSmsStub.Behaviour.Fail500, AcsSmsStub.Behaviour.Throttle, AcsSmsStub.Behaviour.AcceptThenHang);
         var codes = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -86,10 +100,11 @@ public sealed class AcsThroughAppTests : IDisposable
 
         var store = _app.Services.GetRequiredService<INotificationStore>();
         await Eventually.Until(
-            async () => await Task.WhenAll(ids.Select(id => store.GetAsync(id, CancellationToken.None))),
-            records => records.All(r => r is { State: NotificationState.Sent }),
+            async () => string.Join(", ", (await Task.WhenAll(ids.Select(id => store.GetAsync(id, CancellationToken.None))))
+                .Select(r => $"{r?.NotificationId}:{r?.State}/{r?.Attempts}/{r?.LastError}")),
+            states => states.Split(", ").All(s => s.Contains(":Sent/", StringComparison.Ordinal)),
             Patience,
-            "every notification sent");
+            "every notification sent\n" + _log);
         await Eventually.Until(async () => await notifications.GetApproximateMessageCountAsync(), n => n == 0, Patience, "the duplicates consumed");
 
         Assert.Equal(0, _stub.Pending);
@@ -123,6 +138,7 @@ public sealed class AcsThroughAppTests : IDisposable
     [Fact]
     public async Task A_delivery_report_marks_the_SMS_delivered_and_a_failed_one_without_Zalo_marks_it_failed_and_sends_nothing_more()
     {
+        Start();
         var delivered = await SentAsync(await FileAsync("0912345601"));
         var failed = await SentAsync(await FileAsync("0912345602"));
         var reports = Account.GetQueueClient("delivery-reports");
@@ -144,6 +160,30 @@ public sealed class AcsThroughAppTests : IDisposable
         Assert.Equal(0, await Account.GetQueueClient("notifications").GetApproximateMessageCountAsync());
         Assert.Equal(requestsBefore, _stub.Exchanges.Count);
         Assert.Equal(2, _stub.Deliveries.Count);
+    }
+
+    [Fact]
+    public async Task With_Zalo_the_receipt_falls_back_to_SMS_once_and_a_failed_SMS_report_ends_Failed_without_a_second_try()
+    {
+        // ZNS goes first (it has a template for the receipt), answers -118 (no Zalo account), and SMS takes over at
+        // once. Both channels are then tried, so a failed SMS delivery report has no other channel left.
+        Start(withZalo: true);
+        var record = await SentAsync(await FileAsync("0912345603"));
+        Assert.Equal([ChannelKind.Zalo, ChannelKind.Sms], record.ChannelsTried);
+        var zns = Assert.Single(_zns.Calls);
+        Assert.Equal(("/message/template", "zns-test-token", record.NotificationId, "231456", "84912345603"), (zns.Path, zns.AccessToken, zns.TrackingId, zns.TemplateId, zns.Phone));
+
+        var reports = Account.GetQueueClient("delivery-reports");
+        await reports.CreateIfNotExistsAsync();
+        await reports.SendMessageAsync(Report(record.ProviderMessageId!, "Failed"));
+
+        var store = _app.Services.GetRequiredService<INotificationStore>();
+        var failed = await Eventually.Until(() => store.GetAsync(record.NotificationId, CancellationToken.None), r => r?.State == NotificationState.Failed, Patience, "failed");
+        Assert.Equal("delivery-Failed", failed!.LastError);
+        await Eventually.Until(async () => await reports.GetApproximateMessageCountAsync(), n => n == 0, Patience, "report consumed");
+        Assert.Single(_zns.Calls);
+        Assert.Single(_stub.Exchanges);
+        Assert.Equal(1, _stub.Deliveries.Values.Single());
     }
 
     private StorageAccount Account => _app.Services.GetRequiredService<StorageAccount>();
