@@ -195,7 +195,7 @@ public sealed class AcsThroughAppTests : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["trackingCode"]!.GetValue<string>();
     }
 
-    /// <summary>The ids of the notifications case handling requested (their <c>request</c> rows).</summary>
+    /// <summary>The ids of the received-SMS notifications case handling requested (their <c>request</c> rows).</summary>
     private async Task<List<string>> RequestedNotificationIdsAsync()
     {
         var table = Account.GetTableClient(_app.Services.GetRequiredService<CaseStorageSettings>().NotificationsTable);
@@ -204,7 +204,8 @@ public sealed class AcsThroughAppTests : IDisposable
         {
             await foreach (var row in table.QueryAsync())
             {
-                if (row.RowKey == "request")
+                // Staff requests (assignment, routing) go to the staff inbox, not to SMS: only the citizens' receipts count.
+                if (row.RowKey == "request" && row.GetString("Template") == "case.received")
                 {
                     ids.Add(row.PartitionKey);
                 }
