@@ -5,22 +5,32 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Petitions.Infrastructure.Tests.Notifications;
+namespace Petitions.TestKit;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 that answers like ACS SMS: checks the HMAC signature as the
-/// service does, deduplicates by repeatabilityRequestId, and fails, throttles or times out on demand.
+/// A real HTTP server on 127.0.0.1 that answers like ACS SMS (<c>POST /sms?api-version=2021-03-07</c>): checks the
+/// HMAC signature as the service does (401 when wrong), deduplicates by <c>repeatabilityRequestId</c> (a repeat of an
+/// accepted id is answered <c>repeatabilityResult: "rejected"</c> and is not a second delivery), and fails, throttles
+/// or accepts-then-hangs on demand (<see cref="Then"/>; one scripted behaviour per request, in arrival order).
+/// Shared by the channel tests (Infrastructure) and the through-the-app tests (Functions).
 /// </summary>
-internal sealed class AcsSmsStub : IDisposable
+public sealed class AcsSmsStub : IDisposable
 {
     public enum Behaviour { Accept, Throttle, Fail500, AcceptThenHang, RecipientFailure }
+
+    /// <summary>One request as it arrived and how it was answered (<see cref="Result"/> null when not accepted).</summary>
+    public sealed record Exchange(string RequestId, string To, string Text, string? Tag, Behaviour Behaviour, string? Result, string? MessageId);
 
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<Behaviour> _script = new();
     private readonly ConcurrentDictionary<string, string> _messageIds = new();
     private readonly ConcurrentDictionary<string, int> _deliveries = new();
+    private readonly ConcurrentQueue<Exchange> _exchanges = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly byte[] _key;
+    private int _requests;
+    private int _unauthorised;
+    private int _verified;
 
     public AcsSmsStub(byte[] key)
     {
@@ -37,24 +47,39 @@ internal sealed class AcsSmsStub : IDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>How long <see cref="Behaviour.AcceptThenHang"/> holds its answer after accepting.</summary>
     public TimeSpan Hang { get; set; } = TimeSpan.FromSeconds(2);
 
     public ConcurrentBag<string> Bodies { get; } = [];
 
-    public int Unauthorised;
+    /// <summary>Requests whose signature (or content hash) did not verify: answered 401.</summary>
+    public int Unauthorised => Volatile.Read(ref _unauthorised);
 
-    public int Requests;
+    /// <summary>Requests whose HMAC signature verified.</summary>
+    public int Verified => Volatile.Read(ref _verified);
 
-    /// <summary>Messages that reached a handset, per repeatabilityRequestId.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Messages that reached a handset, per repeatabilityRequestId (ACS's accepted set).</summary>
     public IReadOnlyDictionary<string, int> Deliveries => _deliveries;
+
+    /// <summary>Every verified request in arrival order, with the answer it got.</summary>
+    public IReadOnlyList<Exchange> Exchanges => [.. _exchanges];
+
+    /// <summary>The ACS message id given to an accepted repeatabilityRequestId (what delivery reports carry).</summary>
+    public string? MessageIdOf(string requestId) => _messageIds.TryGetValue(requestId, out var id) ? id : null;
 
     public void Then(params Behaviour[] behaviours)
     {
+        ArgumentNullException.ThrowIfNull(behaviours);
         foreach (var b in behaviours)
         {
             _script.Enqueue(b);
         }
     }
+
+    /// <summary>Scripted behaviours not yet used by a request.</summary>
+    public int Pending => _script.Count;
 
     public void Dispose()
     {
@@ -70,13 +95,9 @@ internal sealed class AcsSmsStub : IDisposable
             HttpListenerContext context;
             try
             {
-                context = await _listener.GetContextAsync();
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
             }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (HttpListenerException)
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }
@@ -87,38 +108,44 @@ internal sealed class AcsSmsStub : IDisposable
 
     private async Task HandleAsync(HttpListenerContext context)
     {
-        Interlocked.Increment(ref Requests);
-        using var buffer = new MemoryStream();
-        await context.Request.InputStream.CopyToAsync(buffer);
-        var body = buffer.ToArray();
+        Interlocked.Increment(ref _requests);
         var response = context.Response;
         try
         {
+            using var buffer = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
+            var body = buffer.ToArray();
             if (!SignatureIsValid(context.Request, body))
             {
-                Interlocked.Increment(ref Unauthorised);
+                Interlocked.Increment(ref _unauthorised);
                 response.StatusCode = 401;
                 return;
             }
 
+            Interlocked.Increment(ref _verified);
             Bodies.Add(Encoding.UTF8.GetString(body));
             using var json = JsonDocument.Parse(body);
             var recipient = json.RootElement.GetProperty("smsRecipients")[0];
             var requestId = recipient.GetProperty("repeatabilityRequestId").GetString()!;
             var to = recipient.GetProperty("to").GetString()!;
+            var text = json.RootElement.GetProperty("message").GetString()!;
+            var tag = json.RootElement.TryGetProperty("smsSendOptions", out var options) && options.TryGetProperty("tag", out var t) ? t.GetString() : null;
             var behaviour = _script.TryDequeue(out var b) ? b : Behaviour.Accept;
 
             switch (behaviour)
             {
                 case Behaviour.Throttle:
+                    _exchanges.Enqueue(new Exchange(requestId, to, text, tag, behaviour, null, null));
                     response.StatusCode = 429;
                     response.AddHeader("Retry-After", "1");
                     return;
                 case Behaviour.Fail500:
+                    _exchanges.Enqueue(new Exchange(requestId, to, text, tag, behaviour, null, null));
                     response.StatusCode = 500;
                     return;
                 case Behaviour.RecipientFailure:
-                    await Write(response, 202, $$"""{"value":[{"to":"{{to}}","httpStatusCode":400,"errorMessage":"Invalid To phone number format.","successful":false}]}""");
+                    _exchanges.Enqueue(new Exchange(requestId, to, text, tag, behaviour, null, null));
+                    await Write(response, 202, $$"""{"value":[{"to":"{{to}}","httpStatusCode":400,"errorMessage":"Invalid To phone number format.","successful":false}]}""").ConfigureAwait(false);
                     return;
             }
 
@@ -128,13 +155,18 @@ internal sealed class AcsSmsStub : IDisposable
                 _deliveries.AddOrUpdate(requestId, 1, (_, n) => n + 1);
             }
 
+            var result = repeated ? "rejected" : "accepted";
+            _exchanges.Enqueue(new Exchange(requestId, to, text, tag, behaviour, result, _messageIds[requestId]));
             if (behaviour == Behaviour.AcceptThenHang)
             {
-                await Task.Delay(Hang);
+                await Task.Delay(Hang).ConfigureAwait(false);
             }
 
-            var result = repeated ? "rejected" : "accepted";
-            await Write(response, 202, $$"""{"value":[{"to":"{{to}}","messageId":"{{_messageIds[requestId]}}","httpStatusCode":202,"repeatabilityResult":"{{result}}","successful":true}]}""");
+            await Write(response, 202, $$"""{"value":[{"to":"{{to}}","messageId":"{{_messageIds[requestId]}}","httpStatusCode":202,"repeatabilityResult":"{{result}}","successful":true}]}""").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // The client gave up waiting (timeout on demand) or the stub is stopping.
         }
         finally
         {
@@ -154,7 +186,7 @@ internal sealed class AcsSmsStub : IDisposable
         response.StatusCode = status;
         response.ContentType = "application/json";
         var bytes = Encoding.UTF8.GetBytes(json);
-        await response.OutputStream.WriteAsync(bytes);
+        await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
     }
 
     /// <summary>As ACS does: hash the body, rebuild the string to sign from what arrived, compare.</summary>
