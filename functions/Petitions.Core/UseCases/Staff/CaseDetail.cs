@@ -30,4 +30,6 @@ public sealed record StaffDetail(string Id, string Name, string Title);
 public sealed record ClockDetail(string Step, DateOnly Due, int Limit, string Unit, string Source, string Status, IReadOnlyList<string> Explanation);
 
 /// <summary>A timeline entry (actor is an opaque id: staff id, "citizen" or "system").</summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Type, string Actor, string Text);
+/// <param name="Actor">Who acted: a staff id, <c>system</c> or <c>citizen</c>.</param>
+/// <param name="ActorName">The staff member's display name, or the actor itself when it is not staff.</param>
+public sealed record TimelineEntry(DateTimeOffset At, string Type, string Actor, string ActorName, string Text);

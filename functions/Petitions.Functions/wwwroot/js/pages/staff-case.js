@@ -87,7 +87,7 @@ function render() {
       el('h3', { id: 'timeline-heading', text: t('case.timeline') }),
       el('ol', { class: 'timeline' }, (detail.timeline ?? []).map((entry) => el('li', {},
         el('time', { datetime: entry.at, text: formatDateTime(entry.at) }), ' ',
-        entry.actor ? el('strong', { text: `${display(entry.actor)}: ` }) : null,
+        entry.actor ? el('strong', { text: `${display(entry.actorName ?? entry.actor)}: ` }) : null,
         entry.text ?? entry.type)))),
     el('section', { 'aria-labelledby': 'actions-heading' },
       el('h3', { id: 'actions-heading', text: t('case.actions') }),
