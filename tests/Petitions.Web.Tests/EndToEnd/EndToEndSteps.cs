@@ -43,9 +43,11 @@ internal static class EndToEndSteps
         await choice.ClickAsync();
         try
         {
-            await session.Page.WaitForURLAsync("**/staff/index.html", new() { WaitUntil = WaitUntilState.Commit });
+            // Polls the page's URL instead of waiting for a navigation event: under load the navigation can
+            // commit before a wait for it starts, and then no event ever comes.
+            await Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/staff/index\\.html"), new() { Timeout = 60_000 });
         }
-        catch (TimeoutException e)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             var status = await session.Page.Locator("#page-status").TextContentAsync();
             throw new InvalidOperationException($"Sign-in as {staffId} did not reach the dashboard: at {session.Page.Url}, page status '{status}'.", e);
