@@ -1,9 +1,13 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Petitions.Core.Notifications;
+using Petitions.Core.Ports;
 using Petitions.Core.Time;
+using Petitions.Core.UseCases.Escalations;
 using Petitions.Core.UseCases.Intake;
 using Petitions.Core.UseCases.Processing;
 using Petitions.Functions.Tests.Support;
@@ -50,6 +54,55 @@ public sealed class ReceptionOfferTests
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/reception.html?unit=qn-camtay", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_supervisor_rung_sends_the_citizen_one_offer_sms_with_the_short_link_to_the_next_session()
+    {
+        using var azurite = AzuriteServer.StartPrivate();
+        var clock = new ManualTimeProvider(ReceptionApp.Monday);
+        await using var app = await StartAsync(azurite, clock);
+        using var client = app.CreateClient();
+        var caseId = await FileCaseAsync(app);
+        var stored = await app.Services.GetRequiredService<ICaseStore>().FindAsync(caseId);
+        var due = stored!.Case.RunningClocks.Min(c => c.Due);
+        // The supervisor rung fires one working day before the due date (escalation-ladder.data.json).
+        var supervisorDay = Cases.EscalationWalk.Shift(due, -1);
+        clock.SetUtcNow(Cases.EscalationWalk.NineAm(supervisorDay));
+
+        var fired = await app.Services.GetRequiredService<FireEscalations.Handler>().HandleAsync(new FireEscalations.Command(caseId));
+        Assert.Contains(fired.Fired, f => f.EndsWith("/supervisor", StringComparison.Ordinal));
+        await app.Services.GetRequiredService<RelayOutbox.Handler>().HandleAsync(new RelayOutbox.Command(caseId));
+
+        var entries = await Eventually.Until(
+            () =>
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(250));
+                return OutboxAsync(client);
+            },
+            list => list.Any(e => e.GetProperty("tag").GetString() == "reception-offer"),
+            TimeSpan.FromSeconds(30),
+            "the offer in the SMS sink");
+        var offer = Assert.Single(entries, e => e.GetProperty("tag").GetString() == "reception-offer");
+        Assert.Equal("+84987654321", offer.GetProperty("to").GetString());
+        var text = offer.GetProperty("text").GetString()!;
+        Assert.EndsWith($"Dat cho: https://pakn.example.vn/r/{caseId}", text, StringComparison.Ordinal);
+        Assert.True(text.Length <= SmsSegments.Gsm7Single, text);
+        Assert.True(Gsm7Alphabet.CanEncode(text), text);
+        // The session named is the first Thursday after the supervisor day's 09:00 (sessions start at 06:30).
+        var session = supervisorDay.AddDays(1);
+        while (session.DayOfWeek != DayOfWeek.Thursday)
+        {
+            session = session.AddDays(1);
+        }
+
+        Assert.Contains($"tai buoi tiep cong dan {session:dd/MM/yyyy}.", text, StringComparison.Ordinal);
+
+        // Firing again at the same moment is a redelivery: no second offer.
+        var again = await app.Services.GetRequiredService<FireEscalations.Handler>().HandleAsync(new FireEscalations.Command(caseId));
+        Assert.Empty(again.Fired);
+        await app.Services.GetRequiredService<RelayOutbox.Handler>().HandleAsync(new RelayOutbox.Command(caseId));
+        Assert.Single(await OutboxAsync(client), e => e.GetProperty("tag").GetString() == "reception-offer");
     }
 
     [Theory]
@@ -112,5 +165,11 @@ public sealed class ReceptionOfferTests
         var id = result.Value!.TrackingCode;
         await app.Services.GetRequiredService<RelayOutbox.Handler>().HandleAsync(new RelayOutbox.Command(id));
         return id;
+    }
+
+    private static async Task<List<JsonElement>> OutboxAsync(HttpClient client)
+    {
+        var json = await client.GetStringAsync(new Uri("/dev/outbox", UriKind.Relative));
+        return [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 }
