@@ -24,18 +24,17 @@ public sealed class NotificationCatalogue
 
     private readonly string _lookupBase;
 
-    /// <param name="lookupBase">Start of the short lookup link, e.g. <c>https://pakn.example.vn/t/</c>; the code is appended.</param>
-    public NotificationCatalogue(string lookupBase)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(lookupBase);
-        if (!Uri.TryCreate(lookupBase, UriKind.Absolute, out _) || lookupBase.Length > MaxLookupBaseLength
-            || !Gsm7Alphabet.CanEncode(lookupBase) || lookupBase.Contains(' ', StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                $"The lookup base must be an absolute URL of at most {MaxLookupBaseLength} GSM-7 characters.", nameof(lookupBase));
-        }
+    private readonly string? _offerBase;
 
-        _lookupBase = lookupBase;
+    /// <param name="lookupBase">Start of the short lookup link, e.g. <c>https://pakn.example.vn/t/</c>; the code is appended.</param>
+    /// <param name="offerBase">
+    /// Start of the short booking link of a reception offer, e.g. <c>https://pakn.example.vn/r/</c> (same limits);
+    /// without it, <see cref="NotificationEvent.ReceptionOffer"/> cannot be rendered.
+    /// </param>
+    public NotificationCatalogue(string lookupBase, string? offerBase = null)
+    {
+        _lookupBase = CheckBase(lookupBase, nameof(lookupBase));
+        _offerBase = offerBase is null ? null : CheckBase(offerBase, nameof(offerBase));
     }
 
     /// <summary>The message for a complaint or a petition.</summary>
@@ -44,7 +43,9 @@ public sealed class NotificationCatalogue
         ArgumentNullException.ThrowIfNull(facts);
         var template = NotificationTemplates.Citizen.Single(t => t.Event == @event);
         var code = CheckTrackingCode(facts.TrackingCode);
-        var link = _lookupBase + code;
+        var link = @event == NotificationEvent.ReceptionOffer
+            ? (_offerBase ?? throw new InvalidOperationException("This catalogue has no offer base for reception offers.")) + code
+            : _lookupBase + code;
 
         var data = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -103,7 +104,8 @@ public sealed class NotificationCatalogue
     /// <summary>The message for a denunciation: it can carry the tracking code and nothing else.</summary>
     public RenderedMessage RenderForDenunciation(NotificationEvent @event, string trackingCode)
     {
-        var template = NotificationTemplates.Denunciation.Single(t => t.Event == @event);
+        var template = NotificationTemplates.Denunciation.SingleOrDefault(t => t.Event == @event)
+            ?? throw new ArgumentException($"No denunciation message for {@event}.", nameof(@event));
         var code = CheckTrackingCode(trackingCode);
         var link = _lookupBase + code;
         var data = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -112,6 +114,19 @@ public sealed class NotificationCatalogue
             ["link"] = link,
         };
         return new RenderedMessage(@event, template.Key, template.Urgency, template.Render(code, link), data);
+    }
+
+    private static string CheckBase(string value, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, name);
+        if (!Uri.TryCreate(value, UriKind.Absolute, out _) || value.Length > MaxLookupBaseLength
+            || !Gsm7Alphabet.CanEncode(value) || value.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"A link base must be an absolute URL of at most {MaxLookupBaseLength} GSM-7 characters.", name);
+        }
+
+        return value;
     }
 
     private static string CheckTrackingCode(string trackingCode)

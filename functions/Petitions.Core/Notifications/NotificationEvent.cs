@@ -35,6 +35,12 @@ public enum NotificationEvent
 
     /// <summary>Satisfaction question after closing.</summary>
     SatisfactionQuestion,
+
+    /// <summary>
+    /// The case reached the supervising level or went overdue: a place at the responsible head's next reception session
+    /// is offered, with the short booking link. Never for a denunciation (no offer is made for one).
+    /// </summary>
+    ReceptionOffer,
 }
 
 /// <summary>Whether a message may be sent during quiet hours.</summary>

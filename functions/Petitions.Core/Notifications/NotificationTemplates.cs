@@ -32,6 +32,9 @@ public static class NotificationTemplates
             "{unit} xin loi vi cham giai quyet don {code}. Ngay hen moi: {date}. Tra cuu: {link}"),
         new(NotificationEvent.SatisfactionQuestion, "satisfaction-question", NotificationUrgency.NonUrgent,
             "Ban co hai long voi viec giai quyet don {code}? Xin danh gia tai: {link}"),
+        // {link} is the short booking link (offer base + code, see NotificationCatalogue), not the lookup link.
+        new(NotificationEvent.ReceptionOffer, "reception-offer", NotificationUrgency.NonUrgent,
+            "{unit} moi ban gap lanh dao ve ho so {code} tai buoi tiep cong dan {date}. Dat cho: {link}"),
     ];
 
     /// <summary>
@@ -46,7 +49,10 @@ public static class NotificationTemplates
             "Nhac lich: {unit} tiep ban luc {time} ngay {date}. Huy lich: {link}"),
     ];
 
-    /// <summary>Messages about denunciations (tố cáo): the tracking code and its link, nothing else.</summary>
+    /// <summary>
+    /// Messages about denunciations (tố cáo): the tracking code and its link, nothing else. Every event but
+    /// <see cref="NotificationEvent.ReceptionOffer"/>, which is never made for a denunciation.
+    /// </summary>
     public static IReadOnlyList<DenunciationTemplate> Denunciation { get; } =
     [
         new(NotificationEvent.CaseReceived, "private-case-received", NotificationUrgency.Urgent,

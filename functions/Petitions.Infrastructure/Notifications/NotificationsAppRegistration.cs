@@ -25,6 +25,9 @@ public static class NotificationsAppRegistration
     /// <summary>Path appended to <c>Public:BaseUrl</c> for the short lookup link (<c>{base}/t/{code}</c>).</summary>
     public const string LookupPath = "/t/";
 
+    /// <summary>Path appended to <c>Public:BaseUrl</c> for the short booking link of a reception offer (<c>{base}/r/{code}</c>).</summary>
+    public const string OfferPath = "/r/";
+
     /// <summary>Default public address (development).</summary>
     public const string DefaultBaseUrl = "http://localhost:7071";
 
@@ -34,7 +37,8 @@ public static class NotificationsAppRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddNotificationChannels(configuration);
         var lookupBase = LookupBase(configuration);
-        services.TryAddSingleton(_ => new NotificationCatalogue(lookupBase));
+        var offerBase = lookupBase[..^LookupPath.Length] + OfferPath;
+        services.TryAddSingleton(_ => new NotificationCatalogue(lookupBase, offerBase));
         services.TryAddSingleton(sp => NotificationsTable(sp));
         services.TryAddSingleton<INotificationStore>(sp => new TableNotificationStore(sp.GetRequiredService<NotificationsTableClient>().Table));
         services.TryAddSingleton(sp => new NotificationRequestRows(sp.GetRequiredService<NotificationsTableClient>().Table));

@@ -6,7 +6,8 @@ namespace Petitions.Core.Tests.Notifications;
 /// <summary>Luật Tố cáo 2018 Arts. 47–48: nothing but the tracking code about a denunciation goes into an SMS.</summary>
 public sealed class DenunciationTemplateTests
 {
-    public static TheoryData<NotificationEvent> Events() => [.. Enum.GetValues<NotificationEvent>()];
+    // Offers are never made for denunciations, so they have no denunciation message.
+    public static TheoryData<NotificationEvent> Events() => [.. Enum.GetValues<NotificationEvent>().Where(e => e != NotificationEvent.ReceptionOffer)];
 
     [Theory]
     [MemberData(nameof(Events))]

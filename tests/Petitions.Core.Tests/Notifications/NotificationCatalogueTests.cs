@@ -9,6 +9,7 @@ public sealed class NotificationCatalogueTests
     // The longest values we design for: a 12-character code, a 32-character lookup base.
     private const string LongestCode = "KN-7K2Q9MXYZ";
     private const string LongestBase = "https://pakn.quangninh.gov.vn/t/";
+    private const string LongestOfferBase = "https://pakn.quangninh.gov.vn/r/";
 
     public static readonly string[] UnitNames =
     [
@@ -26,6 +27,10 @@ public sealed class NotificationCatalogueTests
 
     public static TheoryData<NotificationEvent> Events() => [.. Enum.GetValues<NotificationEvent>()];
 
+    // Offers are never made for denunciations (ReceptionOffers), so they have no denunciation message.
+    public static TheoryData<NotificationEvent> DenunciationEvents() =>
+        [.. Enum.GetValues<NotificationEvent>().Where(e => e != NotificationEvent.ReceptionOffer)];
+
     private static MessageFacts LongestFacts(string unit) => new(LongestCode)
     {
         UnitName = unit,
@@ -39,7 +44,7 @@ public sealed class NotificationCatalogueTests
     [MemberData(nameof(Events))]
     public void Every_citizen_template_fits_one_GSM7_segment_at_maximum_field_lengths(NotificationEvent @event)
     {
-        var catalogue = new NotificationCatalogue(LongestBase);
+        var catalogue = new NotificationCatalogue(LongestBase, LongestOfferBase);
         foreach (var unit in UnitNames)
         {
             var message = catalogue.Render(@event, LongestFacts(unit));
@@ -53,7 +58,7 @@ public sealed class NotificationCatalogueTests
     }
 
     [Theory]
-    [MemberData(nameof(Events))]
+    [MemberData(nameof(DenunciationEvents))]
     public void Every_denunciation_template_fits_one_GSM7_segment(NotificationEvent @event)
     {
         var message = new NotificationCatalogue(LongestBase).RenderForDenunciation(@event, LongestCode);
@@ -133,7 +138,10 @@ public sealed class NotificationCatalogueTests
         foreach (var @event in Enum.GetValues<NotificationEvent>())
         {
             Assert.Single(NotificationTemplates.Citizen, t => t.Event == @event);
-            Assert.Single(NotificationTemplates.Denunciation, t => t.Event == @event);
+            if (@event != NotificationEvent.ReceptionOffer)
+            {
+                Assert.Single(NotificationTemplates.Denunciation, t => t.Event == @event);
+            }
         }
 
         var keys = NotificationTemplates.Citizen.Select(t => t.Key).Concat(NotificationTemplates.Denunciation.Select(t => t.Key)).ToList();
@@ -145,5 +153,29 @@ public sealed class NotificationCatalogueTests
     {
         var urgent = NotificationTemplates.Citizen.Where(t => t.Urgency == NotificationUrgency.Urgent).Select(t => t.Event);
         Assert.Equal([NotificationEvent.CaseReceived, NotificationEvent.ReceptionReminder], urgent);
+    }
+
+    [Fact]
+    public void Reception_offer_fits_one_GSM7_segment_with_the_short_booking_link_at_maximum_lengths()
+    {
+        var catalogue = new NotificationCatalogue(LongestBase, LongestOfferBase);
+        foreach (var unit in UnitNames)
+        {
+            var message = catalogue.Render(NotificationEvent.ReceptionOffer, new MessageFacts(LongestCode) { UnitName = unit, Date = new DateOnly(2026, 12, 31) });
+            var count = SmsSegments.Count(message.Text);
+            Assert.Equal(SmsEncoding.Gsm7, count.Encoding);
+            Assert.Equal(1, count.Segments);
+            Assert.EndsWith("tai buoi tiep cong dan 31/12/2026. Dat cho: " + LongestOfferBase + LongestCode, message.Text, StringComparison.Ordinal);
+            Assert.Contains(" moi ban gap lanh dao ve ho so " + LongestCode, message.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Reception_offer_needs_an_offer_base_and_has_no_denunciation_message()
+    {
+        var facts = new MessageFacts("KN-1") { UnitName = "UBND xa A", Date = new DateOnly(2026, 12, 31) };
+        Assert.Throws<InvalidOperationException>(() => new NotificationCatalogue(LongestBase).Render(NotificationEvent.ReceptionOffer, facts));
+        Assert.Throws<ArgumentException>(() => new NotificationCatalogue(LongestBase, LongestOfferBase).RenderForDenunciation(NotificationEvent.ReceptionOffer, "KN-1"));
+        Assert.Throws<ArgumentException>(() => new NotificationCatalogue(LongestBase, "https://a-much-too-long-host.example.gov.vn/r/"));
     }
 }

@@ -41,7 +41,7 @@ public class HostJsonTests
         // catch-all serves the pages.
         Assert.All(
             definitions.Where(d => d.Name != "WebPages").Select(d => d.Trigger).OfType<HttpTriggerBinding>(),
-            http => Assert.Matches("^(api|dev|t)/", http.Route));
+            http => Assert.Matches("^(api|dev|t|r)/", http.Route));
         var pages = Assert.IsType<HttpTriggerBinding>(Assert.Single(definitions, d => d.Name == "WebPages").Trigger);
         Assert.Equal("{*path}", pages.Route);
     }

@@ -30,11 +30,18 @@ public sealed class ReceptionNotices(ReceptionDirectory directory, ReceptionSett
     /// <summary>The link that cancels a booking (the page asks for the phone and calls the API).</summary>
     public string CancelLink(string code) => $"{settings.PublicBaseUrl.TrimEnd('/')}/reception-cancel.html?code={Uri.EscapeDataString(code)}";
 
+    /// <summary>The public booking page.</summary>
+    public const string BookingPage = "/reception.html";
+
     /// <summary>The link that opens the booking form at a session for a case.</summary>
-    public string BookingLink(ReceptionOccurrence session, string trackingCode)
+    public string BookingLink(ReceptionOccurrence session, string trackingCode) =>
+        settings.PublicBaseUrl.TrimEnd('/') + BookingPath(session, trackingCode);
+
+    /// <summary>The site-relative path of <see cref="BookingLink"/>.</summary>
+    public static string BookingPath(ReceptionOccurrence session, string trackingCode)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return $"{settings.PublicBaseUrl.TrimEnd('/')}/reception.html?unit={Uri.EscapeDataString(session.UnitId)}" +
+        return $"{BookingPage}?unit={Uri.EscapeDataString(session.UnitId)}" +
             $"&session={Uri.EscapeDataString(session.Id)}&code={Uri.EscapeDataString(trackingCode)}";
     }
 

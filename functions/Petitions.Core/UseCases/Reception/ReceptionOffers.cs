@@ -1,6 +1,8 @@
 using Petitions.Core.Cases;
 using Petitions.Core.Escalation;
 using Petitions.Core.Ports;
+using Petitions.Core.Reception;
+using Petitions.Core.UseCases.Common;
 
 namespace Petitions.Core.UseCases.Reception;
 
@@ -24,8 +26,7 @@ public sealed class ReceptionOffers(ReceptionDirectory directory, ReceptionNotic
             return null;
         }
 
-        var head = @case.ResponsibleHeadId ?? directory.Chart.HeadOf(unitId).Id;
-        var session = directory.NextSessionOf(head, now);
+        var session = NextSessionFor(@case, unitId, now);
         if (session is null)
         {
             return null;
@@ -43,5 +44,31 @@ public sealed class ReceptionOffers(ReceptionDirectory directory, ReceptionNotic
         return new NotificationRequest(
             NotificationRequest.IdFor(@case.Id, "reception-offer/" + rung.Clock.Step, NotificationAudience.Citizen, null),
             @case.Id, ReceptionNotices.Offer, NotificationAudience.Citizen, null, data);
+    }
+
+    /// <summary>The next session of the case's responsible head (else the head of <paramref name="unitId"/>), or null.</summary>
+    public ReceptionOccurrence? NextSessionFor(Case @case, string unitId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var head = @case.ResponsibleHeadId ?? directory.Chart.HeadOf(unitId).Id;
+        return directory.NextSessionOf(head, now);
+    }
+
+    /// <summary>
+    /// Where the short booking link of an offer (<c>/r/{code}</c>) leads: the booking form at the responsible head's next
+    /// session for the case; the unit's page when no session is ahead; the bare page for an unknown case or a
+    /// denunciation (no offer is made for one, and the link reveals nothing about it).
+    /// </summary>
+    public string BookingPathFor(StoredCase? stored, DateTimeOffset now)
+    {
+        if (stored is null || stored.Case.Kind == CaseKind.Denunciation)
+        {
+            return ReceptionNotices.BookingPage;
+        }
+
+        var unitId = CaseIndexEntries.UnitOf(stored.Case, stored.Letter);
+        return NextSessionFor(stored.Case, unitId, now) is { } session
+            ? ReceptionNotices.BookingPath(session, stored.Case.Id)
+            : ReceptionNotices.BookingPage + "?unit=" + Uri.EscapeDataString(unitId);
     }
 }

@@ -5,6 +5,7 @@ using Petitions.Functions.Functions.GetReceptionAgenda;
 using Petitions.Functions.Functions.GetReceptionFlags;
 using Petitions.Functions.Functions.GetReceptionIcs;
 using Petitions.Functions.Functions.ListReceptionSessions;
+using Petitions.Functions.Functions.ReceptionOfferLink;
 using Petitions.Functions.Functions.ReceptionReminders;
 using Petitions.Functions.Functions.RecordReceptionMeeting;
 using Petitions.Functions.Runtime.Registry;
@@ -26,6 +27,7 @@ internal static class ReceptionFunctions
             .Http(AddReceptionWalkInEndpoint.Name, AddReceptionWalkInEndpoint.Map)
             .Http(GetReceptionAgendaEndpoint.Name, GetReceptionAgendaEndpoint.Map)
             .Http(RecordReceptionMeetingEndpoint.Name, RecordReceptionMeetingEndpoint.Map)
+            .Http(ReceptionOfferLinkEndpoint.Name, ReceptionOfferLinkEndpoint.Map)
             .Timer<ReceptionRemindersFunction>(ReceptionRemindersFunction.Name);
     }
 }

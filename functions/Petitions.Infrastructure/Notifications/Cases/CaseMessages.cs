@@ -10,6 +10,8 @@ namespace Petitions.Infrastructure.Notifications.Cases;
 /// <summary>
 /// Turns a case-handling notification request for the citizen into the catalogue's message. Denunciations always
 /// take <see cref="NotificationCatalogue.RenderForDenunciation"/>: the tracking code and the lookup link, nothing else.
+/// A reception offer (<c>reception.offer</c>) names the session's unit and date; its link is the short booking link
+/// <c>{base}/r/{code}</c>, which redirects to the booking form at the responsible head's next session.
 /// </summary>
 public sealed class CaseMessages(NotificationCatalogue catalogue, OrganisationChart chart)
 {
@@ -27,6 +29,7 @@ public sealed class CaseMessages(NotificationCatalogue catalogue, OrganisationCh
         ["case.resolved"] = NotificationEvent.CaseResolved,
         ["case.apology"] = NotificationEvent.ApologyLate,
         ["case.satisfaction"] = NotificationEvent.SatisfactionQuestion,
+        ["reception.offer"] = NotificationEvent.ReceptionOffer,
     };
 
     /// <summary>The message for <paramref name="request"/> about <paramref name="stored"/>, or null when the template has no citizen message.</summary>
@@ -42,7 +45,8 @@ public sealed class CaseMessages(NotificationCatalogue catalogue, OrganisationCh
         var code = stored.Case.Id;
         if (stored.Case.Kind == CaseKind.Denunciation)
         {
-            return catalogue.RenderForDenunciation(@event, code);
+            // No offer is made for a denunciation (ReceptionOffers); should one be requested, nothing is said.
+            return @event == NotificationEvent.ReceptionOffer ? null : catalogue.RenderForDenunciation(@event, code);
         }
 
         var data = request.Data;

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Petitions.Core.Ports;
+using Petitions.Core.UseCases.Reception;
+
+namespace Petitions.Functions.Functions.ReceptionOfferLink;
+
+/// <summary>
+/// <c>GET /r/{trackingCode}</c>: the short booking link of a reception offer SMS (<c>Public:BaseUrl</c> + <c>/r/</c> +
+/// tracking code, short for one GSM-7 segment) redirects to the booking form at the responsible head's next session
+/// (<see cref="ReceptionOffers.BookingPathFor"/>). An unknown or malformed code, or a denunciation, gets the bare
+/// booking page: the redirect reveals nothing about which codes exist.
+/// </summary>
+internal static partial class ReceptionOfferLinkEndpoint
+{
+    public const string Name = "ReceptionOfferLink";
+
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("r/{trackingCode}", HandleAsync).WithName(Name);
+
+    public static async Task<IResult> HandleAsync(
+        string trackingCode,
+        HttpContext http,
+        [FromServices] ICaseStore cases,
+        [FromServices] ReceptionOffers offers,
+        [FromServices] TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(offers);
+        ArgumentNullException.ThrowIfNull(time);
+        http.Response.Headers.CacheControl = "no-store";
+        var stored = TrackingCode().IsMatch(trackingCode ?? string.Empty)
+            ? await cases.FindAsync(trackingCode!, cancellationToken).ConfigureAwait(false)
+            : null;
+        return Results.Redirect(offers.BookingPathFor(stored, time.GetUtcNow()));
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrackingCode();
+}
