@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Petitions.Core.Reception;
 using Petitions.Core.UseCases.Reception;
+using Petitions.Functions.App.Security;
 using Petitions.Functions.Functions.Reception;
 
 namespace Petitions.Functions.Functions.AddReceptionWalkIn;
@@ -20,7 +21,7 @@ internal static class AddReceptionWalkInEndpoint
         string sessionId,
         HttpContext http,
         [FromBody] WalkInBody body,
-        [FromServices] IReceptionStaffAuthenticator staff,
+        [FromServices] StaffAuthenticator staff,
         [FromServices] Core.UseCases.Reception.AddReceptionWalkIn.Handler handler,
         CancellationToken cancellationToken)
     {

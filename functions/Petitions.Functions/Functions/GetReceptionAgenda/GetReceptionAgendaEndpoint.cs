@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Petitions.Functions.App.Security;
 using Petitions.Functions.Functions.Reception;
 
 namespace Petitions.Functions.Functions.GetReceptionAgenda;
@@ -17,7 +18,7 @@ internal static class GetReceptionAgendaEndpoint
     public static async Task<IResult> HandleAsync(
         string sessionId,
         HttpContext http,
-        [FromServices] IReceptionStaffAuthenticator staff,
+        [FromServices] StaffAuthenticator staff,
         [FromServices] Core.UseCases.Reception.GetReceptionAgenda.Handler handler,
         CancellationToken cancellationToken)
     {

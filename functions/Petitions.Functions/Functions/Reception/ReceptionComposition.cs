@@ -58,7 +58,6 @@ internal static class ReceptionComposition
         services.TryAddSingleton(Lazily<Core.UseCases.Reception.GetReceptionAgenda.Handler>);
         services.TryAddSingleton(Lazily<Core.UseCases.Reception.RecordReceptionMeeting.Handler>);
         services.TryAddSingleton(Lazily<Core.UseCases.Reception.SendReceptionReminders.Handler>);
-        services.TryAddSingleton<IReceptionStaffAuthenticator, AppStaffAuthenticator>();
         services.AddHostedService<ReceptionStartup>();
         return services;
     }

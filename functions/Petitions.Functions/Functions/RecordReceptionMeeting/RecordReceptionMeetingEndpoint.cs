@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Petitions.Functions.App.Security;
 using Petitions.Functions.Functions.Reception;
 
 namespace Petitions.Functions.Functions.RecordReceptionMeeting;
@@ -18,7 +19,7 @@ internal static class RecordReceptionMeetingEndpoint
         string sessionId,
         HttpContext http,
         [FromBody] MeetingBody body,
-        [FromServices] IReceptionStaffAuthenticator staff,
+        [FromServices] StaffAuthenticator staff,
         [FromServices] Core.UseCases.Reception.RecordReceptionMeeting.Handler handler,
         CancellationToken cancellationToken)
     {
