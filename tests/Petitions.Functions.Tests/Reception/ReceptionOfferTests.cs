@@ -29,7 +29,7 @@ public sealed class ReceptionOfferTests
     {
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
-        await using var app = await StartAsync(azurite, clock);
+        await using var app = await ReceptionSinkApp.StartAsync(azurite, clock);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var caseId = await FileCaseAsync(app);
 
@@ -46,7 +46,7 @@ public sealed class ReceptionOfferTests
     {
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
-        await using var app = await StartAsync(azurite, clock, withSessions: false);
+        await using var app = await ReceptionSinkApp.StartAsync(azurite, clock, withSessions: false);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var caseId = await FileCaseAsync(app);
 
@@ -61,7 +61,7 @@ public sealed class ReceptionOfferTests
     {
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
-        await using var app = await StartAsync(azurite, clock);
+        await using var app = await ReceptionSinkApp.StartAsync(azurite, clock);
         using var client = app.CreateClient();
         var caseId = await FileCaseAsync(app);
         var stored = await app.Services.GetRequiredService<ICaseStore>().FindAsync(caseId);
@@ -112,46 +112,13 @@ public sealed class ReceptionOfferTests
     {
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
-        await using var app = await StartAsync(azurite, clock);
+        await using var app = await ReceptionSinkApp.StartAsync(azurite, clock);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         using var response = await client.GetAsync(new Uri($"/r/{code}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/reception.html", response.Headers.Location!.OriginalString);
-    }
-
-    private static async Task<TestApp> StartAsync(AzuriteServer azurite, ManualTimeProvider clock, bool withSessions = true)
-    {
-        var schedules = Path.Combine(Path.GetTempPath(), AzuriteServer.UniqueName("sched") + ".json");
-        await File.WriteAllTextAsync(schedules, withSessions ? """
-            [
-              { "id": "qn-camtay-test", "unitId": "qn-camtay", "headStaffId": "qn-camtay-head", "place": "Phong tiep cong dan",
-                "start": "06:30", "end": "09:50", "recurrence": "FREQ=WEEKLY;BYDAY=TH", "slotMinutes": 20, "capacity": 10,
-                "holidayPolicy": "cancelWithNotice" }
-            ]
-            """ : "[]");
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Reception:SchedulesPath"] = schedules,
-            ["Public:BaseUrl"] = "https://pakn.example.vn",
-            ["Notifications:Sms:Provider"] = "Sink",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var app = new TestApp().Disable("TestTimer").Disable("ReceptionReminders").WithClock(clock);
-        foreach (var (key, value) in settings)
-        {
-            app.With(key, value);
-        }
-
-        app.WithServices(services =>
-        {
-            services.Replace(ServiceDescriptor.Singleton(StorageAccount.FromConnectionString(azurite.ConnectionString)));
-            services.AddCaseHandling(configuration);
-        });
-        await app.Services.GetRequiredService<CaseStorageInitializer>().EnsureCreatedAsync();
-        return app;
     }
 
     private static async Task<string> FileCaseAsync(TestApp app)

@@ -30,7 +30,7 @@ public sealed class ReceptionSmsTests
     {
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
-        await using var app = await StartAsync(azurite, clock);
+        await using var app = await ReceptionSinkApp.StartAsync(azurite, clock);
         using var client = app.CreateClient();
 
         var code = await BookAsync(client, trackingCode: null);
@@ -55,7 +55,7 @@ public sealed class ReceptionSmsTests
     {
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
-        await using var app = await StartAsync(azurite, clock);
+        await using var app = await ReceptionSinkApp.StartAsync(azurite, clock);
         using var client = app.CreateClient();
         var caseId = await FileCaseAsync(app, CasePhone);
 
@@ -96,39 +96,6 @@ public sealed class ReceptionSmsTests
 
         Assert.Throws<ArgumentException>(() => NotificationCatalogue.RenderReceptionBooking(
             NotificationEvent.ReceptionAppointment, "ABCDEFGH", "UBND phường Cẩm Tây", new DateOnly(2026, 5, 14), new TimeOnly(6, 30), tooLong));
-    }
-
-    private static async Task<TestApp> StartAsync(AzuriteServer azurite, ManualTimeProvider clock)
-    {
-        var schedules = Path.Combine(Path.GetTempPath(), AzuriteServer.UniqueName("sched") + ".json");
-        await File.WriteAllTextAsync(schedules, """
-            [
-              { "id": "qn-camtay-test", "unitId": "qn-camtay", "headStaffId": "qn-camtay-head", "place": "Phong tiep cong dan",
-                "start": "06:30", "end": "09:50", "recurrence": "FREQ=WEEKLY;BYDAY=TH", "slotMinutes": 20, "capacity": 10,
-                "holidayPolicy": "cancelWithNotice" }
-            ]
-            """);
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Reception:SchedulesPath"] = schedules,
-            ["Public:BaseUrl"] = "https://pakn.example.vn",
-            ["Notifications:Sms:Provider"] = "Sink",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var app = new TestApp().Disable("TestTimer").Disable("ReceptionReminders").WithClock(clock);
-        foreach (var (key, value) in settings)
-        {
-            app.With(key, value);
-        }
-
-        app.WithServices(services =>
-        {
-            services.Replace(ServiceDescriptor.Singleton(StorageAccount.FromConnectionString(azurite.ConnectionString)));
-            services.AddCaseHandling(configuration);
-        });
-        await app.Services.GetRequiredService<CaseStorageInitializer>().EnsureCreatedAsync();
-        return app;
     }
 
     private static async Task<string> BookAsync(HttpClient client, string? trackingCode)
