@@ -41,6 +41,12 @@ public enum NotificationEvent
     /// is offered, with the short booking link. Never for a denunciation (no offer is made for one).
     /// </summary>
     ReceptionOffer,
+
+    /// <summary>
+    /// Staff cancelled the reception session the citizen booked; sent at once, day or night (the citizen may be about
+    /// to travel), with the link to book another session.
+    /// </summary>
+    ReceptionCancelled,
 }
 
 /// <summary>Whether a message may be sent during quiet hours.</summary>

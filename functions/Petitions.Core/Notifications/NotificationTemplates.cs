@@ -35,6 +35,8 @@ public static class NotificationTemplates
         // {link} is the short booking link (offer base + code, see NotificationCatalogue), not the lookup link.
         new(NotificationEvent.ReceptionOffer, "reception-offer", NotificationUrgency.NonUrgent,
             "{unit} moi ban gap lanh dao ve ho so {code} tai buoi tiep cong dan {date}. Dat cho: {link}"),
+        new(NotificationEvent.ReceptionCancelled, "reception-cancelled", NotificationUrgency.Urgent,
+            "{unit} huy buoi tiep ngay {date} ve don {code}. Xin loi ban. Tra cuu: {link}"),
     ];
 
     /// <summary>
@@ -47,6 +49,9 @@ public static class NotificationTemplates
             "{unit} hen tiep ban luc {time} ngay {date}. Ma: {code}. Huy lich: {link}"),
         new(NotificationEvent.ReceptionReminder, "reception-booked-reminder", NotificationUrgency.Urgent,
             "Nhac lich: {unit} tiep ban luc {time} ngay {date}. Huy lich: {link}"),
+        // {link} is the unit's reception page, to book another session (ReceptionNotices.SessionCancelledFor).
+        new(NotificationEvent.ReceptionCancelled, "reception-booked-cancelled", NotificationUrgency.Urgent,
+            "{unit} huy buoi tiep luc {time} ngay {date}. Lich hen {code} da huy. Dat lich khac: {link}"),
     ];
 
     /// <summary>
@@ -77,5 +82,7 @@ public static class NotificationTemplates
             "Xin loi vi ho so {code} cham giai quyet. Ngay hen moi xem tai: {link}"),
         new(NotificationEvent.SatisfactionQuestion, "private-satisfaction-question", NotificationUrgency.NonUrgent,
             "Xin danh gia viec giai quyet ho so {code} tai: {link}"),
+        new(NotificationEvent.ReceptionCancelled, "private-reception-cancelled", NotificationUrgency.Urgent,
+            "Lich hen cua ho so {code} da bi huy. Tra cuu: {link}"),
     ];
 }

@@ -81,11 +81,18 @@ public sealed class OccurrenceGenerator(IWorkingCalendar calendar)
             Reason: null,
             ReceptionKind.Periodic);
 
-        if (cancelled.TryGetValue(original, out var staffReason))
-        {
-            return occurrence with { Status = OccurrenceStatus.Cancelled, Sequence = 1, Reason = staffReason };
-        }
+        var placed = PlaceOnCalendar(schedule, occurrence, taken);
 
+        // A staff cancellation applies after placement, so that cancelling one session never shifts another's day;
+        // a moved session keeps its new date, so the feed can cancel the moved event as well.
+        return cancelled.TryGetValue(original, out var staffReason) && placed.Status != OccurrenceStatus.Cancelled
+            ? placed with { Status = OccurrenceStatus.Cancelled, Sequence = 1, Reason = staffReason }
+            : placed;
+    }
+
+    private ReceptionOccurrence PlaceOnCalendar(ReceptionSchedule schedule, ReceptionOccurrence occurrence, HashSet<DateOnly> taken)
+    {
+        var original = occurrence.OriginalDate;
         var day = _calendar.Describe(original);
         if (day.IsWorkingDay)
         {

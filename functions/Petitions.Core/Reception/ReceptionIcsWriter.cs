@@ -11,7 +11,8 @@ namespace Petitions.Core.Reception;
 /// cancelled session is its own revision). A session as planned: UID <c>{occurrenceId}@petitions</c>,
 /// SEQUENCE 0, STATUS:CONFIRMED. Cancelled: same UID at its original time, SEQUENCE 1,
 /// STATUS:CANCELLED. Moved: the same cancelled event at the original time, plus a new event UID
-/// <c>{occurrenceId}-moved-{yyyyMMdd}@petitions</c> on the new day with STATUS:CONFIRMED.</para>
+/// <c>{occurrenceId}-moved-{yyyyMMdd}@petitions</c> on the new day with STATUS:CONFIRMED. Moved and then
+/// cancelled by staff: both UIDs are published CANCELLED with SEQUENCE 1.</para>
 /// </summary>
 public sealed class ReceptionIcsWriter(OrganisationChart chart)
 {
@@ -64,6 +65,13 @@ public sealed class ReceptionIcsWriter(OrganisationChart chart)
                 case OccurrenceStatus.Cancelled:
                     AddEvent(lines, Uid(o.Id), o, o.OriginalDate, "CANCELLED", o.Sequence, dtStamp,
                         "[Hủy] " + Summary(unit, o), Description(o, $"Buổi tiếp bị hủy: {o.Reason}."));
+                    if (o.Date != o.OriginalDate)
+                    {
+                        // Moved first, then cancelled by staff: the moved event is withdrawn under its own UID too.
+                        AddEvent(lines, MovedUid(o), o, o.Date, "CANCELLED", 1, dtStamp,
+                            "[Hủy] " + Summary(unit, o), Description(o, $"Buổi tiếp bị hủy: {o.Reason}."));
+                    }
+
                     break;
                 case OccurrenceStatus.Moved:
                     var moved = $"Dời sang ngày {o.Date:dd/MM/yyyy} ({o.Reason}).";

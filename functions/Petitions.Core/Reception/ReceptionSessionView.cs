@@ -61,4 +61,7 @@ public sealed record ReceptionSessionView(
 
     /// <summary>The JSON body of the sessions list (camelCase, enums as camelCase strings, dates ISO 8601).</summary>
     public static string Serialize(IEnumerable<ReceptionSessionView> sessions) => JsonSerializer.Serialize(sessions, Json);
+
+    /// <summary>The JSON body of one session, in the same form as an item of the list.</summary>
+    public static string Serialize(ReceptionSessionView session) => JsonSerializer.Serialize(session, Json);
 }

@@ -149,10 +149,11 @@ public sealed class NotificationCatalogueTests
     }
 
     [Fact]
-    public void Only_the_receipt_and_the_reception_reminder_may_be_sent_at_night()
+    public void Only_the_receipt_the_reception_reminder_and_a_cancelled_session_may_be_sent_at_night()
     {
+        // A cancelled session is urgent: the citizen may set out early the next morning.
         var urgent = NotificationTemplates.Citizen.Where(t => t.Urgency == NotificationUrgency.Urgent).Select(t => t.Event);
-        Assert.Equal([NotificationEvent.CaseReceived, NotificationEvent.ReceptionReminder], urgent);
+        Assert.Equal([NotificationEvent.CaseReceived, NotificationEvent.ReceptionReminder, NotificationEvent.ReceptionCancelled], urgent);
     }
 
     [Fact]

@@ -187,6 +187,40 @@ public sealed class IcsWriterTests
     }
 
     [Fact]
+    public void A_session_cancelled_by_staff_keeps_its_uid_and_raises_its_sequence_from_zero_to_one()
+    {
+        var schedule = CamTay();
+        var before = Assert.Single(Events(Feed(schedule, D(2026, 5, 14), D(2026, 5, 14))));
+        var cancel = new SessionCancellation(schedule.Id, D(2026, 5, 14), "Chủ tịch dự họp tại tỉnh");
+
+        var after = Assert.Single(Events(_writer.Write("qn-camtay", _generator.Generate(schedule, D(2026, 5, 14), D(2026, 5, 14), [cancel]), Stamp)));
+
+        Assert.Contains("UID:qn-camtay-chu-tich-20260514@petitions", before);
+        Assert.Contains("UID:qn-camtay-chu-tich-20260514@petitions", after);
+        Assert.Contains("SEQUENCE:0", before);
+        Assert.Contains("STATUS:CONFIRMED", before);
+        Assert.Contains("SEQUENCE:1", after);
+        Assert.Contains("STATUS:CANCELLED", after);
+        Assert.Contains(after, l => l.StartsWith(@"DESCRIPTION:Buổi tiếp bị hủy: Chủ tịch dự họp tại tỉnh.\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_moved_session_cancelled_by_staff_withdraws_the_moved_event_under_its_own_uid_too()
+    {
+        var schedule = CamTay();
+        var cancel = new SessionCancellation(schedule.Id, D(2026, 4, 30), "Chủ tịch dự họp tại tỉnh");
+
+        var events = Events(_writer.Write("qn-camtay", _generator.Generate(schedule, D(2026, 4, 30), D(2026, 4, 30), [cancel]), Stamp));
+
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Contains("STATUS:CANCELLED", e));
+        Assert.All(events, e => Assert.Contains("SEQUENCE:1", e));
+        var moved = Assert.Single(events, e => e.Contains("UID:qn-camtay-chu-tich-20260430-moved-20260504@petitions"));
+        Assert.Contains("DTSTART;TZID=Asia/Ho_Chi_Minh:20260504T073000", moved);
+        Assert.Single(events, e => e.Contains("UID:qn-camtay-chu-tich-20260430@petitions"));
+    }
+
+    [Fact]
     public void Only_the_units_own_sessions_appear()
     {
         var other = _generator.Generate(For("qn-halong", "FREQ=WEEKLY;BYDAY=TH"), D(2026, 5, 1), D(2026, 5, 31));

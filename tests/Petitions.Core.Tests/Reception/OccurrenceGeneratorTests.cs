@@ -110,6 +110,36 @@ public sealed class OccurrenceGeneratorTests
     }
 
     [Fact]
+    public void Cancelling_one_session_never_shifts_another_sessions_day()
+    {
+        // Thursday 30/4 and Friday 1/5/2026 are both off: their sessions move to Monday 4/5 and Tuesday 5/5.
+        var schedule = For("qn-camtay", "FREQ=WEEKLY;BYDAY=TH,FR");
+        var cancelThursday = new SessionCancellation(schedule.Id, D(2026, 4, 30), "Chủ tịch dự họp tại tỉnh");
+
+        var plain = _generator.Generate(schedule, D(2026, 4, 30), D(2026, 5, 1));
+        var withCancel = _generator.Generate(schedule, D(2026, 4, 30), D(2026, 5, 1), [cancelThursday]);
+
+        Assert.Equal(D(2026, 5, 5), Assert.Single(plain, o => o.OriginalDate == D(2026, 5, 1)).Date);
+        var friday = Assert.Single(withCancel, o => o.OriginalDate == D(2026, 5, 1));
+        Assert.Equal(D(2026, 5, 5), friday.Date);
+        Assert.Equal(OccurrenceStatus.Moved, friday.Status);
+        Assert.Equal(OccurrenceStatus.Cancelled, Assert.Single(withCancel, o => o.OriginalDate == D(2026, 4, 30)).Status);
+    }
+
+    [Fact]
+    public void A_moved_session_cancelled_by_staff_keeps_its_new_day_and_takes_the_staff_reason()
+    {
+        var schedule = For("qn-camtay", "FREQ=WEEKLY;BYDAY=TH");
+        var cancel = new SessionCancellation(schedule.Id, D(2026, 4, 30), "Chủ tịch dự họp tại tỉnh");
+
+        var o = Assert.Single(_generator.Generate(schedule, D(2026, 4, 30), D(2026, 4, 30), [cancel]));
+
+        Assert.Equal(OccurrenceStatus.Cancelled, o.Status);
+        Assert.Equal(D(2026, 5, 4), o.Date);
+        Assert.Equal("Chủ tịch dự họp tại tỉnh", o.Reason);
+    }
+
+    [Fact]
     public void Unscheduled_reception_is_recorded_with_its_reason_and_a_stable_id()
     {
         var o = UnscheduledReception.Record("qn-quangha", "qn-quangha-head", "Nhà văn hóa thôn 3", D(2026, 6, 3), new TimeOnly(14, 0), new TimeOnly(16, 0), "Nhiều người cùng khiếu nại về một nội dung");

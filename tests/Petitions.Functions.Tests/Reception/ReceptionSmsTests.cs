@@ -74,6 +74,7 @@ public sealed class ReceptionSmsTests
     [Theory]
     [InlineData(NotificationEvent.ReceptionAppointment)]
     [InlineData(NotificationEvent.ReceptionReminder)]
+    [InlineData(NotificationEvent.ReceptionCancelled)]
     public void A_booking_message_fits_one_gsm7_segment_at_the_longest_code_link_and_unit_name(NotificationEvent @event)
     {
         var longestLink = "https://" + new string('p', 29) + ".vn/reception-cancel.html?code=ABCDEFGHJKLM";

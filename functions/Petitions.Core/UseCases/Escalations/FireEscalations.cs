@@ -64,7 +64,8 @@ public static partial class FireEscalations
                 {
                     @case.RecordEscalation(rung, "system", now);
                     notify.AddRange(Notifications(@case, letter, rung));
-                    if (receptionOffers?.OfferFor(@case, CaseIndexEntries.UnitOf(@case, letter), rung, now) is { } offer &&
+                    if (receptionOffers is not null &&
+                        await receptionOffers.OfferForAsync(@case, CaseIndexEntries.UnitOf(@case, letter), rung, now, cancellationToken).ConfigureAwait(false) is { } offer &&
                         notify.TrueForAll(n => n.NotificationId != offer.NotificationId))
                     {
                         notify.Add(offer);

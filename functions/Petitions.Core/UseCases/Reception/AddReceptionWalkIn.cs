@@ -14,20 +14,20 @@ public static class AddReceptionWalkIn
     public sealed record Command(string SessionId, BookReception.PersonInput? Citizen, string? Topic, string? TrackingCode, IReadOnlyList<BookReception.PersonInput>? Representatives);
 
     /// <summary>Adds.</summary>
-    public sealed class Handler(ReceptionDirectory directory, IReceptionBookings bookings, INotificationRequests notifications, ReceptionNotices notices, TimeProvider time)
+    public sealed class Handler(ReceptionCalendar calendar, IReceptionBookings bookings, INotificationRequests notifications, ReceptionNotices notices, TimeProvider time)
     {
         /// <summary>Adds the walk-in.</summary>
         public async Task<StaffReceptionResult> HandleAsync(StaffPrincipal who, Command command, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(who);
             ArgumentNullException.ThrowIfNull(command);
-            var session = directory.FindSession(command.SessionId);
+            var session = await calendar.FindSessionAsync(command.SessionId, cancellationToken).ConfigureAwait(false);
             if (session is null)
             {
                 return new StaffReceptionResult.NotFound("session");
             }
 
-            if (ReceptionStaffAccess.Refusal(who, session, directory.Chart) is { } why)
+            if (ReceptionStaffAccess.Refusal(who, session, calendar.Directory.Chart) is { } why)
             {
                 return new StaffReceptionResult.Forbidden(why);
             }
@@ -55,7 +55,7 @@ public static class AddReceptionWalkIn
 
             var now = time.GetUtcNow();
             var request = new BookingRequest(session.Id, citizen!, command.Topic!.Trim(), command.TrackingCode?.Trim().ToUpperInvariant(), BookingChannel.Counter, others);
-            var outcome = await bookings.AddWalkInAsync(session, directory.ScheduleOf(session).SlotLength, request, now, cancellationToken).ConfigureAwait(false);
+            var outcome = await bookings.AddWalkInAsync(session, calendar.SlotLengthOf(session), request, now, cancellationToken).ConfigureAwait(false);
             if (outcome is BookingOutcome.Refused refused)
             {
                 return new StaffReceptionResult.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["sessionId"] = [refused.Problem] });

@@ -43,14 +43,14 @@ public static class BookReception
 
     /// <summary>Books.</summary>
     public sealed class Handler(
-        ReceptionDirectory directory, IReceptionBookings bookings, INotificationRequests notifications, ReceptionNotices notices, TimeProvider time)
+        ReceptionCalendar calendar, IReceptionBookings bookings, INotificationRequests notifications, ReceptionNotices notices, TimeProvider time)
     {
         /// <summary>Books a place.</summary>
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(command);
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            var session = directory.FindSession(command.SessionId);
+            var session = await calendar.FindSessionAsync(command.SessionId, cancellationToken).ConfigureAwait(false);
             if (session is null)
             {
                 errors["sessionId"] = ["No such reception session."];
@@ -95,9 +95,8 @@ public static class BookReception
             }
 
             var request = new BookingRequest(session!.Id, citizen!, topic!, tracking, channel!.Value, others);
-            var schedule = directory.ScheduleOf(session);
             var now = time.GetUtcNow();
-            var outcome = await bookings.BookAsync(session, schedule.SlotLength, request, now, cancellationToken).ConfigureAwait(false);
+            var outcome = await bookings.BookAsync(session, calendar.SlotLengthOf(session), request, now, cancellationToken).ConfigureAwait(false);
             switch (outcome)
             {
                 case BookingOutcome.Full:

@@ -33,19 +33,19 @@ public static class GetReceptionAgenda
     public sealed record Agenda(string SessionId, string UnitId, DateTimeOffset Start, DateTimeOffset End, string Place, IReadOnlyList<Item> Items);
 
     /// <summary>Builds the agenda.</summary>
-    public sealed class Handler(ReceptionDirectory directory, IReceptionBookings bookings, ICaseStore cases)
+    public sealed class Handler(ReceptionCalendar calendar, IReceptionBookings bookings, ICaseStore cases)
     {
         /// <summary>The agenda of the session.</summary>
         public async Task<StaffReceptionResult> HandleAsync(StaffPrincipal who, string sessionId, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(who);
-            var session = directory.FindSession(sessionId);
+            var session = await calendar.FindSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
             if (session is null)
             {
                 return new StaffReceptionResult.NotFound("session");
             }
 
-            if (ReceptionStaffAccess.Refusal(who, session, directory.Chart) is { } why)
+            if (ReceptionStaffAccess.Refusal(who, session, calendar.Directory.Chart) is { } why)
             {
                 return new StaffReceptionResult.Forbidden(why);
             }

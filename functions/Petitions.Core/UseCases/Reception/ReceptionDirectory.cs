@@ -70,14 +70,17 @@ public sealed class ReceptionDirectory
     /// <summary>Whether the unit exists.</summary>
     public bool HasUnit(string unitId) => Chart.FindUnit(unitId) is not null;
 
-    /// <summary>Every session of the unit whose original or actual date is in [from, to], by start.</summary>
-    public IReadOnlyList<ReceptionOccurrence> Sessions(string unitId, DateOnly from, DateOnly to) =>
+    /// <summary>
+    /// Every session of the unit's schedules whose original or actual date is in [from, to], by start;
+    /// <paramref name="cancellations"/> (staff's, from storage) add to those the directory was built with.
+    /// </summary>
+    public IReadOnlyList<ReceptionOccurrence> Sessions(string unitId, DateOnly from, DateOnly to, IReadOnlyList<SessionCancellation>? cancellations = null) =>
         [.. Schedules.Where(s => s.UnitId == unitId)
-            .SelectMany(s => _generator.Generate(s, from, to, _cancellations))
+            .SelectMany(s => _generator.Generate(s, from, to, With(cancellations)))
             .OrderBy(o => o.StartsAt).ThenBy(o => o.Id, StringComparer.Ordinal)];
 
     /// <summary>The session with this id (<c>{scheduleId}-{yyyyMMdd}</c>), or null.</summary>
-    public ReceptionOccurrence? FindSession(string? sessionId)
+    public ReceptionOccurrence? FindSession(string? sessionId, IReadOnlyList<SessionCancellation>? cancellations = null)
     {
         if (sessionId is not { Length: > 9 } || sessionId[^9] != '-' ||
             !DateOnly.TryParseExact(sessionId[^8..], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var original))
@@ -86,7 +89,7 @@ public sealed class ReceptionDirectory
         }
 
         var schedule = Schedules.FirstOrDefault(s => s.Id == sessionId[..^9]);
-        return schedule is null ? null : _generator.Generate(schedule, original, original, _cancellations).FirstOrDefault(o => o.Id == sessionId);
+        return schedule is null ? null : _generator.Generate(schedule, original, original, With(cancellations)).FirstOrDefault(o => o.Id == sessionId);
     }
 
     /// <summary>The schedule a session belongs to.</summary>
@@ -97,19 +100,22 @@ public sealed class ReceptionDirectory
     }
 
     /// <summary>The first session of the head's own schedules that starts after <paramref name="after"/> and takes place.</summary>
-    public ReceptionOccurrence? NextSessionOf(string headStaffId, DateTimeOffset after)
+    public ReceptionOccurrence? NextSessionOf(string headStaffId, DateTimeOffset after, IReadOnlyList<SessionCancellation>? cancellations = null)
     {
         var today = DateOnly.FromDateTime(after.ToOffset(ReceptionOccurrence.VietnamOffset).DateTime);
         return Schedules.Where(s => s.HeadStaffId == headStaffId)
-            .SelectMany(s => _generator.Generate(s, today, today.AddDays(LookAheadDays), _cancellations))
+            .SelectMany(s => _generator.Generate(s, today, today.AddDays(LookAheadDays), With(cancellations)))
             .Where(o => o.TakesPlace && o.StartsAt > after)
             .OrderBy(o => o.StartsAt)
             .FirstOrDefault();
     }
 
     /// <summary>Shortfalls against the legal minimum of every unit's head in the month (empty = all compliant).</summary>
-    public IReadOnlyList<MinimumShortfall> Flags(int year, int month) =>
+    public IReadOnlyList<MinimumShortfall> Flags(int year, int month, IReadOnlyList<SessionCancellation>? cancellations = null) =>
         [.. Chart.Units
             .Where(u => Chart.StaffOf(u.Id).Any(s => s.Role == StaffRole.Head))
-            .SelectMany(u => Checker.CheckMonth(u, Chart.HeadOf(u.Id).Id, Schedules, year, month, _cancellations))];
+            .SelectMany(u => Checker.CheckMonth(u, Chart.HeadOf(u.Id).Id, Schedules, year, month, With(cancellations)))];
+
+    private IReadOnlyList<SessionCancellation> With(IReadOnlyList<SessionCancellation>? more) =>
+        more is not { Count: > 0 } ? _cancellations : [.. _cancellations, .. more];
 }

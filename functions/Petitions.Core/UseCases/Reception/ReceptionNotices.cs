@@ -21,11 +21,31 @@ public sealed class ReceptionNotices(ReceptionDirectory directory, ReceptionSett
     /// <summary>Template of the offer made when a case escalates.</summary>
     public const string Offer = "reception.offer";
 
+    /// <summary>Template of the notice that staff cancelled the booked session.</summary>
+    public const string SessionCancelled = "reception.cancelled";
+
+    /// <summary>The longest link an SMS about a booking may carry (one GSM-7 segment; see the notification catalogue).</summary>
+    public const int MaxSmsLinkLength = 72;
+
     /// <summary>The confirmation, sent at once (the dispatcher holds non-urgent messages through quiet hours).</summary>
     public NotificationRequest AppointmentFor(ReceptionBooking booking, ReceptionOccurrence session) => For(booking, session, Appointment);
 
     /// <summary>The reminder.</summary>
     public NotificationRequest ReminderFor(ReceptionBooking booking, ReceptionOccurrence session) => For(booking, session, Reminder);
+
+    /// <summary>
+    /// The notice that the session was cancelled (sent at once); its link is the unit's reception page, to book another
+    /// session (the bare page when the unit's address would not fit the SMS).
+    /// </summary>
+    public NotificationRequest SessionCancelledFor(ReceptionBooking booking, ReceptionOccurrence session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var request = For(booking, session, SessionCancelled);
+        var baseUrl = settings.PublicBaseUrl.TrimEnd('/') + BookingPage;
+        var unitPage = baseUrl + "?unit=" + Uri.EscapeDataString(session.UnitId);
+        var data = new Dictionary<string, string>(request.Data) { ["link"] = unitPage.Length <= MaxSmsLinkLength ? unitPage : baseUrl };
+        return request with { Data = data };
+    }
 
     /// <summary>The link that cancels a booking (the page asks for the phone and calls the API).</summary>
     public string CancelLink(string code) => $"{settings.PublicBaseUrl.TrimEnd('/')}/reception-cancel.html?code={Uri.EscapeDataString(code)}";

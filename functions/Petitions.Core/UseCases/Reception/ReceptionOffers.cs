@@ -11,13 +11,13 @@ namespace Petitions.Core.UseCases.Reception;
 /// head's next session, by a notification with a booking link. One offer per case and clock step (the id is
 /// derived from both), none for denunciations (the denouncer's identity is protected: Luật Tố cáo 2018, Điều 47).
 /// </summary>
-public sealed class ReceptionOffers(ReceptionDirectory directory, ReceptionNotices notices)
+public sealed class ReceptionOffers(ReceptionCalendar calendar, ReceptionNotices notices)
 {
     /// <summary>The rungs that trigger an offer.</summary>
     public static readonly IReadOnlySet<string> OfferingRungs = new HashSet<string>(StringComparer.Ordinal) { "supervisor", "overdue" };
 
     /// <summary>The offer for this rung, or null (other rung, denunciation, no session ahead).</summary>
-    public NotificationRequest? OfferFor(Case @case, string unitId, DueRung rung, DateTimeOffset now)
+    public async Task<NotificationRequest?> OfferForAsync(Case @case, string unitId, DueRung rung, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(rung);
@@ -26,7 +26,7 @@ public sealed class ReceptionOffers(ReceptionDirectory directory, ReceptionNotic
             return null;
         }
 
-        var session = NextSessionFor(@case, unitId, now);
+        var session = await NextSessionForAsync(@case, unitId, now, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
             return null;
@@ -47,11 +47,11 @@ public sealed class ReceptionOffers(ReceptionDirectory directory, ReceptionNotic
     }
 
     /// <summary>The next session of the case's responsible head (else the head of <paramref name="unitId"/>), or null.</summary>
-    public ReceptionOccurrence? NextSessionFor(Case @case, string unitId, DateTimeOffset now)
+    public Task<ReceptionOccurrence?> NextSessionForAsync(Case @case, string unitId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var head = @case.ResponsibleHeadId ?? directory.Chart.HeadOf(unitId).Id;
-        return directory.NextSessionOf(head, now);
+        var head = @case.ResponsibleHeadId ?? calendar.Directory.Chart.HeadOf(unitId).Id;
+        return calendar.NextSessionOfAsync(head, now, cancellationToken);
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public sealed class ReceptionOffers(ReceptionDirectory directory, ReceptionNotic
     /// session for the case; the unit's page when no session is ahead; the bare page for an unknown case or a
     /// denunciation (no offer is made for one, and the link reveals nothing about it).
     /// </summary>
-    public string BookingPathFor(StoredCase? stored, DateTimeOffset now)
+    public async Task<string> BookingPathForAsync(StoredCase? stored, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         if (stored is null || stored.Case.Kind == CaseKind.Denunciation)
         {
@@ -67,7 +67,7 @@ public sealed class ReceptionOffers(ReceptionDirectory directory, ReceptionNotic
         }
 
         var unitId = CaseIndexEntries.UnitOf(stored.Case, stored.Letter);
-        return NextSessionFor(stored.Case, unitId, now) is { } session
+        return await NextSessionForAsync(stored.Case, unitId, now, cancellationToken).ConfigureAwait(false) is { } session
             ? ReceptionNotices.BookingPath(session, stored.Case.Id)
             : ReceptionNotices.BookingPage + "?unit=" + Uri.EscapeDataString(unitId);
     }

@@ -22,6 +22,9 @@ public abstract record StaffReceptionResult
 
     /// <summary>Field errors (400).</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : StaffReceptionResult;
+
+    /// <summary>Not possible in the session's state (409).</summary>
+    public sealed record Conflict(string Why) : StaffReceptionResult;
 }
 
 /// <summary>Who may act at a session: staff of the session's unit who handle cases (officer, deputy, head).</summary>

@@ -16,20 +16,20 @@ public static partial class RecordReceptionMeeting
 
     /// <summary>Records.</summary>
     public sealed partial class Handler(
-        ReceptionDirectory directory, ICaseStore store, CaseWriter writer, CaseIndexEntries entries, TimeProvider time, ILogger<Handler> logger)
+        ReceptionCalendar calendar, ICaseStore store, CaseWriter writer, CaseIndexEntries entries, TimeProvider time, ILogger<Handler> logger)
     {
         /// <summary>Records the meeting; Done carries the event's sequence number.</summary>
         public async Task<StaffReceptionResult> HandleAsync(StaffPrincipal who, Command command, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(who);
             ArgumentNullException.ThrowIfNull(command);
-            var session = directory.FindSession(command.SessionId);
+            var session = await calendar.FindSessionAsync(command.SessionId, cancellationToken).ConfigureAwait(false);
             if (session is null)
             {
                 return new StaffReceptionResult.NotFound("session");
             }
 
-            if (ReceptionStaffAccess.Refusal(who, session, directory.Chart) is { } why)
+            if (ReceptionStaffAccess.Refusal(who, session, calendar.Directory.Chart) is { } why)
             {
                 return new StaffReceptionResult.Forbidden(why);
             }

@@ -12,7 +12,7 @@ public static partial class SendReceptionReminders
 {
     /// <summary>Sends due reminders.</summary>
     public sealed partial class Handler(
-        ReceptionDirectory directory,
+        ReceptionCalendar calendar,
         IReceptionBookings bookings,
         INotificationRequests notifications,
         ReceptionNotices notices,
@@ -25,7 +25,7 @@ public static partial class SendReceptionReminders
             var sent = 0;
             await foreach (var due in bookings.DueRemindersAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
-                var session = directory.FindSession(due.SessionId);
+                var session = await calendar.FindSessionAsync(due.SessionId, cancellationToken).ConfigureAwait(false);
                 var booking = session is null
                     ? null
                     : (await bookings.ListAsync(due.SessionId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(b => b.Code == due.Code);

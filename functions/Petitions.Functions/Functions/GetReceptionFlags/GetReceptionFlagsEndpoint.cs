@@ -15,11 +15,13 @@ internal static class GetReceptionFlagsEndpoint
     public const string Name = "GetReceptionFlags";
 
     public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("api/reception/flags", Handle).WithName(Name);
+        endpoints.MapGet("api/reception/flags", HandleAsync).WithName(Name);
 
-    public static IResult Handle(string? month, [FromServices] ReceptionDirectory directory, [FromServices] TimeProvider time)
+    public static async Task<IResult> HandleAsync(
+        string? month, [FromServices] ReceptionCalendar calendar, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var directory = calendar.Directory;
         var today = ReceptionResults.Today(time);
         var first = new DateOnly(today.Year, today.Month, 1);
         if (!string.IsNullOrEmpty(month) &&
@@ -28,7 +30,7 @@ internal static class GetReceptionFlagsEndpoint
             return ReceptionResults.Invalid(new Dictionary<string, string[]> { ["month"] = ["Use the form YYYY-MM."] });
         }
 
-        var flags = directory.Flags(first.Year, first.Month).Select(f => new Flag(
+        var flags = (await calendar.FlagsAsync(first.Year, first.Month, cancellationToken).ConfigureAwait(false)).Select(f => new Flag(
             f.UnitId,
             directory.Chart.FindUnit(f.UnitId)?.Name ?? f.UnitId,
             f.HeadStaffId,

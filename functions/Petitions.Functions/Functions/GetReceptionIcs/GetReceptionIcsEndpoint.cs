@@ -15,18 +15,20 @@ internal static class GetReceptionIcsEndpoint
     public const int DaysAhead = 180;
 
     public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("api/reception/{unitId}.ics", Handle).WithName(Name);
+        endpoints.MapGet("api/reception/{unitId}.ics", HandleAsync).WithName(Name);
 
-    public static IResult Handle(string unitId, [FromServices] ReceptionDirectory directory, [FromServices] TimeProvider time)
+    public static async Task<IResult> HandleAsync(
+        string unitId, [FromServices] ReceptionCalendar calendar, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var directory = calendar.Directory;
         if (!directory.HasUnit(unitId))
         {
             return ReceptionResults.UnknownUnit(unitId);
         }
 
         var today = ReceptionResults.Today(time);
-        var sessions = directory.Sessions(unitId, today.AddDays(-DaysBack), today.AddDays(DaysAhead));
+        var sessions = await calendar.SessionsAsync(unitId, today.AddDays(-DaysBack), today.AddDays(DaysAhead), cancellationToken).ConfigureAwait(false);
         var body = new ReceptionIcsWriter(directory.Chart).Write(unitId, sessions, time.GetUtcNow());
         return Results.Text(body, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
     }

@@ -24,13 +24,14 @@ internal static class ListReceptionSessionsEndpoint
         string unitId,
         string? from,
         string? to,
-        [FromServices] ReceptionDirectory directory,
+        [FromServices] ReceptionCalendar calendar,
         [FromServices] IReceptionBookings bookings,
         [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(bookings);
+        var directory = calendar.Directory;
         if (!directory.HasUnit(unitId))
         {
             return ReceptionResults.UnknownUnit(unitId);
@@ -51,9 +52,9 @@ internal static class ListReceptionSessionsEndpoint
         }
 
         var views = new List<ReceptionSessionView>();
-        foreach (var session in directory.Sessions(unitId, start!.Value, end!.Value))
+        foreach (var session in await calendar.SessionsAsync(unitId, start!.Value, end!.Value, cancellationToken).ConfigureAwait(false))
         {
-            var left = session.TakesPlace ? await bookings.PlacesLeftAsync(session, cancellationToken).ConfigureAwait(false) : 0;
+            var left = session.TakesPlace && session.Capacity > 0 ? await bookings.PlacesLeftAsync(session, cancellationToken).ConfigureAwait(false) : 0;
             views.Add(ReceptionSessionView.From(session, directory.Chart, left));
         }
 

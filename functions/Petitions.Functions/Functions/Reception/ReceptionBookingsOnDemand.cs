@@ -7,8 +7,7 @@ namespace Petitions.Functions.Functions.Reception;
 /// <summary>The booking store, creating its table on first use (the app starts even when storage is not up yet).</summary>
 internal sealed class ReceptionBookingsOnDemand(TableReceptionBookingStore store) : IReceptionBookings
 {
-    private readonly Lock _lock = new();
-    private Task<bool>? _created;
+    private readonly TableOnDemand _table = new(store.CreateTableIfNotExistsAsync);
 
     public async Task<BookingOutcome> BookAsync(ReceptionOccurrence session, TimeSpan slotLength, BookingRequest request, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await (await Ready(cancellationToken).ConfigureAwait(false)).BookAsync(session, slotLength, request, now, cancellationToken).ConfigureAwait(false);
@@ -45,18 +44,7 @@ internal sealed class ReceptionBookingsOnDemand(TableReceptionBookingStore store
 
     private async Task<TableReceptionBookingStore> Ready(CancellationToken cancellationToken)
     {
-        Task<bool> creating;
-        lock (_lock)
-        {
-            if (_created is { IsFaulted: true } or { IsCanceled: true })
-            {
-                _created = null;
-            }
-
-            creating = _created ??= store.CreateTableIfNotExistsAsync(CancellationToken.None);
-        }
-
-        await creating.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _table.ReadyAsync(cancellationToken).ConfigureAwait(false);
         return store;
     }
 }

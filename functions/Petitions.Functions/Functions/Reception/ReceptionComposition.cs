@@ -50,6 +50,11 @@ internal static class ReceptionComposition
                 configuration[BookingsTableSetting] is { Length: > 0 } name ? name : TableReceptionBookingStore.DefaultTableName),
             sp.GetRequiredService<ILogger<TableReceptionBookingStore>>(),
             protector: sp.GetRequiredService<ICitizenDataProtector>())));
+        services.TryAddSingleton<IReceptionSessionChanges>(sp => new ReceptionSessionChangesOnDemand(new TableReceptionSessionChanges(
+            sp.GetRequiredService<StorageAccount>().GetTableClient(
+                configuration[BookingsTableSetting] is { Length: > 0 } name ? name : TableReceptionBookingStore.DefaultTableName),
+            sp.GetRequiredService<ICitizenDataProtector>())));
+        services.TryAddSingleton<ReceptionCalendar>();
         services.TryAddSingleton<ReceptionNotices>();
         services.TryAddSingleton<ReceptionOffers>();
         services.TryAddSingleton(Lazily<Core.UseCases.Reception.BookReception.Handler>);
@@ -58,6 +63,8 @@ internal static class ReceptionComposition
         services.TryAddSingleton(Lazily<Core.UseCases.Reception.GetReceptionAgenda.Handler>);
         services.TryAddSingleton(Lazily<Core.UseCases.Reception.RecordReceptionMeeting.Handler>);
         services.TryAddSingleton(Lazily<Core.UseCases.Reception.SendReceptionReminders.Handler>);
+        services.TryAddSingleton(Lazily<Core.UseCases.Reception.CancelReceptionSession.Handler>);
+        services.TryAddSingleton(Lazily<Core.UseCases.Reception.RecordUnscheduledReception.Handler>);
         services.AddHostedService<ReceptionStartup>();
         return services;
     }

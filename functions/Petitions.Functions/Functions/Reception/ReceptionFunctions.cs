@@ -1,6 +1,7 @@
 using Petitions.Functions.Functions.AddReceptionWalkIn;
 using Petitions.Functions.Functions.BookReception;
 using Petitions.Functions.Functions.CancelReceptionBooking;
+using Petitions.Functions.Functions.CancelReceptionSession;
 using Petitions.Functions.Functions.GetReceptionAgenda;
 using Petitions.Functions.Functions.GetReceptionFlags;
 using Petitions.Functions.Functions.GetReceptionIcs;
@@ -8,6 +9,7 @@ using Petitions.Functions.Functions.ListReceptionSessions;
 using Petitions.Functions.Functions.ReceptionOfferLink;
 using Petitions.Functions.Functions.ReceptionReminders;
 using Petitions.Functions.Functions.RecordReceptionMeeting;
+using Petitions.Functions.Functions.RecordUnscheduledReception;
 using Petitions.Functions.Runtime.Registry;
 
 namespace Petitions.Functions.Functions.Reception;
@@ -27,6 +29,8 @@ internal static class ReceptionFunctions
             .Http(AddReceptionWalkInEndpoint.Name, AddReceptionWalkInEndpoint.Map)
             .Http(GetReceptionAgendaEndpoint.Name, GetReceptionAgendaEndpoint.Map)
             .Http(RecordReceptionMeetingEndpoint.Name, RecordReceptionMeetingEndpoint.Map)
+            .Http(CancelReceptionSessionEndpoint.Name, CancelReceptionSessionEndpoint.Map)
+            .Http(RecordUnscheduledReceptionEndpoint.Name, RecordUnscheduledReceptionEndpoint.Map)
             .Http(ReceptionOfferLinkEndpoint.Name, ReceptionOfferLinkEndpoint.Map)
             .Timer<ReceptionRemindersFunction>(ReceptionRemindersFunction.Name);
     }

@@ -18,6 +18,7 @@ internal static class ReceptionResults
         StaffReceptionResult.NotFound n => ProblemDetailsMapping.Problem(StatusCodes.Status404NotFound, "Not found", $"No such {n.What}."),
         StaffReceptionResult.Forbidden f => ProblemDetailsMapping.Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Why),
         StaffReceptionResult.Invalid i => Invalid(i.Errors),
+        StaffReceptionResult.Conflict c => ProblemDetailsMapping.Problem(StatusCodes.Status409Conflict, "Conflict", c.Why),
         _ => throw new InvalidOperationException("Unknown result."),
     };
 

@@ -8,7 +8,7 @@ namespace Petitions.Functions.Functions.ReceptionOfferLink;
 /// <summary>
 /// <c>GET /r/{trackingCode}</c>: the short booking link of a reception offer SMS (<c>Public:BaseUrl</c> + <c>/r/</c> +
 /// tracking code, short for one GSM-7 segment) redirects to the booking form at the responsible head's next session
-/// (<see cref="ReceptionOffers.BookingPathFor"/>). An unknown or malformed code, or a denunciation, gets the bare
+/// (<see cref="ReceptionOffers.BookingPathForAsync"/>). An unknown or malformed code, or a denunciation, gets the bare
 /// booking page: the redirect reveals nothing about which codes exist.
 /// </summary>
 internal static partial class ReceptionOfferLinkEndpoint
@@ -34,7 +34,7 @@ internal static partial class ReceptionOfferLinkEndpoint
         var stored = TrackingCode().IsMatch(trackingCode ?? string.Empty)
             ? await cases.FindAsync(trackingCode!, cancellationToken).ConfigureAwait(false)
             : null;
-        return Results.Redirect(offers.BookingPathFor(stored, time.GetUtcNow()));
+        return Results.Redirect(await offers.BookingPathForAsync(stored, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
     }
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,20}$", RegexOptions.CultureInvariant)]

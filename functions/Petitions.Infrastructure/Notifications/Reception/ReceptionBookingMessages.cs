@@ -19,6 +19,7 @@ public sealed class ReceptionBookingMessages(OrganisationChart chart)
     {
         [ReceptionNotices.Appointment] = NotificationEvent.ReceptionAppointment,
         [ReceptionNotices.Reminder] = NotificationEvent.ReceptionReminder,
+        [ReceptionNotices.SessionCancelled] = NotificationEvent.ReceptionCancelled,
     };
 
     /// <summary>Whether the request is addressed to a booking's representative.</summary>
