@@ -216,6 +216,15 @@ public sealed class ReceptionHttpTests
         var letter = new CaseLetter("qn-camtay", "Đất", "Nội dung", sealedPerson, null, "web", null, [], 1, "hash", filed, new DateOnly(2026, 4, 6));
         Assert.False((await store.CommitAsync(new CaseCommit(@case.ToSnapshot(), letter, null, [.. @case.UncommittedEvents], []))).Conflicted);
 
+        // A case of another unit, escalated too: a citizen may type its code when booking, but qn-camtay must not see it.
+        var otherId = "KN-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
+        var other = Case.Receive(otherId, CaseKind.ComplaintFirstInstance, false, false, "system", filed, calculator);
+        other.Route("qn-halong", false, "qn-halong-head", "qn-halong-officer1", "test", "system", filed, calculator);
+        other.Accept("qn-halong-officer1", filed, calculator);
+        var otherLetter = letter with { FiledUnitId = "qn-halong" };
+        Assert.False((await store.CommitAsync(new CaseCommit(other.ToSnapshot(), otherLetter, null, [.. other.UncommittedEvents], []))).Conflicted);
+        await reception.Get<FireEscalations.Handler>().HandleAsync(new FireEscalations.Command(otherId));
+
         var fired = await reception.Get<FireEscalations.Handler>().HandleAsync(new FireEscalations.Command(caseId));
 
         Assert.Contains(fired.Fired, f => f.EndsWith("/supervisor", StringComparison.Ordinal));
@@ -234,6 +243,11 @@ public sealed class ReceptionHttpTests
             Assert.Equal(HttpStatusCode.Created, escalated.StatusCode);
         }
 
+        using (var foreign = await client.PostAsJsonAsync(new Uri("/api/reception/bookings", UriKind.Relative), Booking(3, otherId)))
+        {
+            Assert.Equal(HttpStatusCode.Created, foreign.StatusCode);
+        }
+
         using var anonymous = await client.GetAsync(new Uri($"/api/reception/sessions/{ReceptionApp.ThursdaySession}/agenda", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         using var head = await StaffSession.SignInAsync(reception.App, "qn-camtay-head");
@@ -241,11 +255,20 @@ public sealed class ReceptionHttpTests
         Assert.Equal(HttpStatusCode.OK, agendaResponse.StatusCode);
         using var agenda = JsonDocument.Parse(await agendaResponse.Content.ReadAsStringAsync());
         var items = agenda.RootElement.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(2, items.Count);
+        Assert.Equal(3, items.Count);
         Assert.Equal(caseId, items[0].GetProperty("trackingCode").GetString());
         Assert.True(items[0].GetProperty("priority").GetBoolean());
         Assert.NotEmpty(items[0].GetProperty("deadlines").EnumerateArray());
+        var timeline = items[0].GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Equal(["received", "routed"], timeline.Take(2).Select(t => t.GetProperty("type").GetString()));
+        Assert.Contains(timeline, t => t.GetProperty("text").GetString()!.StartsWith("Escalation 'supervisor'", StringComparison.Ordinal));
         Assert.Equal(1, items[1].GetProperty("place").GetInt32());
+        var foreignLine = items[2];
+        Assert.Equal(otherId, foreignLine.GetProperty("trackingCode").GetString());
+        Assert.False(foreignLine.GetProperty("priority").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, foreignLine.GetProperty("caseStatus").ValueKind);
+        Assert.Empty(foreignLine.GetProperty("deadlines").EnumerateArray());
+        Assert.Empty(foreignLine.GetProperty("timeline").EnumerateArray());
 
         using var meetingRequest = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/reception/sessions/{ReceptionApp.ThursdaySession}/meetings", UriKind.Relative))
         {

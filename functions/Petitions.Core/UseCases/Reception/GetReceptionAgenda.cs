@@ -1,13 +1,16 @@
 using Petitions.Core.Cases;
 using Petitions.Core.Ports;
 using Petitions.Core.Reception;
+using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Staff;
 
 namespace Petitions.Core.UseCases.Reception;
 
 /// <summary>
 /// The head's agenda for a session: its bookings, those whose case has reached the supervising level or gone overdue
-/// first (earliest deadline first), each with its case's running deadlines; then the others by place.
+/// first (earliest deadline first), each with its case's running deadlines and timeline; then the others by place.
+/// A case is shown only to staff who may read it (a citizen can type any tracking code when booking): otherwise the
+/// line carries the booking alone.
 /// </summary>
 public static class GetReceptionAgenda
 {
@@ -24,7 +27,8 @@ public static class GetReceptionAgenda
         bool Priority,
         string? Escalation,
         string? CaseStatus,
-        IReadOnlyList<AgendaDeadline> Deadlines);
+        IReadOnlyList<AgendaDeadline> Deadlines,
+        IReadOnlyList<TimelineEntry> Timeline);
 
     /// <summary>A running deadline of the case.</summary>
     public sealed record AgendaDeadline(string Step, DateOnly Due);
@@ -45,7 +49,8 @@ public static class GetReceptionAgenda
                 return new StaffReceptionResult.NotFound("session");
             }
 
-            if (ReceptionStaffAccess.Refusal(who, session, calendar.Directory.Chart) is { } why)
+            var chart = calendar.Directory.Chart;
+            if (ReceptionStaffAccess.Refusal(who, session, chart) is { } why)
             {
                 return new StaffReceptionResult.Forbidden(why);
             }
@@ -54,7 +59,17 @@ public static class GetReceptionAgenda
             foreach (var booking in await bookings.ListAsync(session.Id, cancellationToken).ConfigureAwait(false))
             {
                 var stored = booking.TrackingCode is { } code ? await cases.FindAsync(code, cancellationToken).ConfigureAwait(false) : null;
+                if (stored is not null && StaffAccess.Refusal(who, CaseIndexEntries.UnitOf(stored.Case, stored.Letter), StaffRight.Read, chart) is not null)
+                {
+                    stored = null;
+                }
+
                 var @case = stored?.Case;
+                var timeline = @case is null
+                    ? []
+                    : (await cases.EventsAsync(@case.Id, cancellationToken).ConfigureAwait(false))
+                        .Select(e => new TimelineEntry(e.At, TimelineText.TypeOf(e), e.Actor, chart.FindStaff(e.Actor)?.Name ?? e.Actor, TimelineText.Staff(e, chart)))
+                        .ToList();
                 var priority = @case is not null && @case.FiredRungs.Any(k => ReceptionOffers.OfferingRungs.Any(r => k.Contains(r, StringComparison.Ordinal)));
                 var deadlines = @case?.RunningClocks.Select(c => new AgendaDeadline(c.Step, c.Due)).OrderBy(d => d.Due).ToList() ?? [];
                 var denunciation = @case?.Kind == CaseKind.Denunciation && !StaffAccess.SeesIdentity(who, @case, session.UnitId);
@@ -66,7 +81,7 @@ public static class GetReceptionAgenda
                         "COUNTER" => "counter",
                         _ => "web",
                     },
-                    booking.TrackingCode, priority, @case?.LastRung, @case?.Status.ToString(), deadlines));
+                    booking.TrackingCode, priority, @case?.LastRung, @case is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(@case.Status.ToString()), deadlines, timeline));
             }
 
             var ordered = items
