@@ -66,6 +66,35 @@ public sealed class ReceptionPagesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Unscheduled_reception_and_cancelled_sessions_are_shown_but_cannot_be_booked()
+    {
+        await using var session = await browser.OpenAsync(Viewport.Phone);
+        session.Api.On("GET", "/api/units", ApiReply.Ok(Samples.Units));
+        session.Api.On("GET", "/api/reception/qn-camtay/sessions.*", ApiReply.Ok(Samples.ReceptionSessions));
+
+        // The escalation SMS link may name a session that cannot be booked: no form opens for it.
+        await session.GotoAsync($"/reception.html?unit=qn-camtay&session={Samples.UnscheduledSession}");
+
+        var unscheduled = session.Page.Locator($"[data-session='{Samples.UnscheduledSession}']");
+        await Expect(unscheduled).ToContainTextAsync("Tiếp đột xuất: Vụ việc đông người về bồi thường đất");
+        await Expect(unscheduled).ToContainTextAsync("Không nhận đăng ký trực tuyến");
+        await Expect(unscheduled.Locator("[data-book]")).ToHaveCountAsync(0);
+        var cancelled = session.Page.Locator($"[data-session='{Samples.CancelledSession}']");
+        await Expect(cancelled).ToContainTextAsync("Đã hủy: Chủ tịch họp HĐND");
+        await Expect(cancelled.Locator("[data-book]")).ToHaveCountAsync(0);
+        await Expect(session.Page.Locator($"[data-session='{Samples.ThursdaySession}'] [data-book]")).ToHaveCountAsync(1);
+        await Expect(session.Page.Locator($"[data-session='{Samples.MovedSession}'] [data-book]")).ToHaveCountAsync(1);
+        await Expect(session.Page.Locator("#booking")).ToBeHiddenAsync();
+
+        await session.Page.ClickAsync("#lang-switch");
+
+        await Expect(unscheduled).ToContainTextAsync("Unscheduled reception: ");
+        await Expect(unscheduled).ToContainTextAsync("No online booking");
+        await session.ScreenshotAsync("reception-unscheduled-360");
+        session.AssertPageHealthy();
+    }
+
+    [Fact]
     public async Task A_bad_phone_is_refused_next_to_its_field_and_nothing_is_sent()
     {
         await using var session = await browser.OpenAsync(Viewport.Phone);

@@ -1,3 +1,5 @@
+using Petitions.Web.Tests.Hosting;
+
 namespace Petitions.Web.Tests;
 
 /// <summary>Contract-shaped answers (docs/api.md) used by the page tests.</summary>
@@ -91,6 +93,77 @@ internal static class Samples
         }).ToArray(),
         continuation = (string?)null,
     };
+
+    public const string ThursdaySession = "qn-camtay-chu-tich-20270107";
+
+    public const string MovedSession = "qn-camtay-chu-tich-20270114";
+
+    public const string CancelledSession = "qn-camtay-chu-tich-20270121";
+
+    public const string UnscheduledSession = "qn-camtay-dotxuat-20270111-0800";
+
+    /// <summary>A reception session as listed by GET /api/reception/{unitId}/sessions (docs/reception.md §2).</summary>
+    public static object Session(
+        string id, string start, string end, int capacity = 12, int placesLeft = 12, string status = "scheduled",
+        string? originalDate = null, string? reason = null, string kind = "periodic", string place = "Phòng tiếp công dân, UBND xã Cẩm Tây",
+        string head = "Chủ tịch UBND xã Phan Văn Thắng") =>
+        new { id, start, end, place, head, capacity, placesLeft, status, originalDate, reason, kind };
+
+    /// <summary>A unit's sessions: one as planned, one moved off a holiday, one cancelled, one unscheduled reception.</summary>
+    public static object[] ReceptionSessions =>
+    [
+        Session(ThursdaySession, "2027-01-07T07:30:00+07:00", "2027-01-07T11:30:00+07:00", placesLeft: 9),
+        Session(UnscheduledSession, "2027-01-11T08:00:00+07:00", "2027-01-11T10:00:00+07:00", capacity: 0, placesLeft: 0,
+            reason: "Vụ việc đông người về bồi thường đất", kind: "unscheduled"),
+        Session(MovedSession, "2027-01-15T07:30:00+07:00", "2027-01-15T11:30:00+07:00", status: "moved", originalDate: "2027-01-14",
+            reason: "Nghỉ bù"),
+        Session(CancelledSession, "2027-01-21T07:30:00+07:00", "2027-01-21T11:30:00+07:00", placesLeft: 0, status: "cancelled",
+            reason: "Chủ tịch họp HĐND"),
+    ];
+
+    /// <summary>One line of a session's agenda (GetReceptionAgenda.Item, camelCase).</summary>
+    public static object AgendaItem(
+        string bookingCode, int? place, string? slot, string name, string? phone, string topic, string channel = "web",
+        string? trackingCode = null, bool priority = false, string? escalation = null, string? caseStatus = null,
+        object[]? deadlines = null, int coSigners = 0, bool identityHidden = false) => new
+        {
+            bookingCode, place, slot,
+            representatives = identityHidden ? [] : new[] { new { name, phone } },
+            coSigners, topic, channel, trackingCode, priority, escalation, caseStatus,
+            deadlines = deadlines ?? [],
+        };
+
+    /// <summary>The agenda of the Thursday session: an ordinary booking, then an overdue case (the page puts it first).</summary>
+    public static object Agenda(params object[] extra) => new
+    {
+        sessionId = ThursdaySession,
+        unitId = "qn-camtay",
+        start = "2027-01-07T07:30:00+07:00",
+        end = "2027-01-07T11:30:00+07:00",
+        place = "Phòng tiếp công dân, UBND xã Cẩm Tây",
+        items = new[]
+        {
+            AgendaItem("7K2Q9MXT", 1, "07:30:00", "Trần Thị Bình", "+84912345678", "Cấp giấy chứng nhận quyền sử dụng đất"),
+            AgendaItem("4HBD2W0P", 2, "07:50:00", "Lê Văn Cường", "+84987654321", "Khiếu nại quyết định thu hồi đất", "zalo",
+                TrackingCode, priority: true, escalation: "overdue", caseStatus: "InProgress",
+                deadlines: [new { step = "resolve", due = "2027-01-05" }], coSigners: 6),
+            AgendaItem("9QXR3T5V", 3, "08:10:00", string.Empty, null, "Tố cáo cán bộ địa chính", trackingCode: "TC-2026-000009",
+                caseStatus: "Accepted", identityHidden: true),
+        }.Concat(extra).ToArray(),
+    };
+
+    /// <summary>GET /api/reception/flags?month=… (GetReceptionFlagsEndpoint).</summary>
+    public static object Flags(string month, params object[] flags) => new { month, flags };
+
+    public static object Flag(string unitId, string unitName, string periodStart, string periodEnd, int required, int scheduled, bool confirmed, string source) => new
+    {
+        unitId, unitName, headStaffId = $"{unitId}-head", periodStart, periodEnd, requiredDays = required, scheduledDays = scheduled,
+        rule = confirmed ? "commune-chairman-weekly-2013" : "commune-chairman-monthly-2026", source, confirmed,
+    };
+
+    /// <summary>An ASP.NET Core validation problem: <c>errors</c> keyed by field.</summary>
+    public static ApiReply ValidationProblem(Dictionary<string, string[]> errors) =>
+        new(400, new { type = "https://httpstatuses.io/400", title = "Invalid input", status = 400, errors }, "application/problem+json");
 
     /// <summary>A 1×1 PNG (what /api/qr answers in shape).</summary>
     public static byte[] Png => Convert.FromBase64String(

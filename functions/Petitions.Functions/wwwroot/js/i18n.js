@@ -93,6 +93,30 @@ export function formatDateTime(iso) {
   }).format(date);
 }
 
+/** The clock time of an instant in Vietnam's time zone: 07:30. */
+export function formatTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso ?? '';
+  }
+  return new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(date);
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in Vietnam's time zone; today by default. */
+export function vietnamDay(instant = new Date()) {
+  const date = instant instanceof Date ? instant : new Date(instant);
+  if (Number.isNaN(date.getTime())) {
+    return '';
+  }
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Ho_Chi_Minh',
+  }).formatToParts(date);
+  const part = (type) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** Wires the header's language button (#lang-switch) and applies the language to the page. */
 export function initLanguage() {
   applyI18n();

@@ -44,6 +44,11 @@ function renderUnits() {
   byId('ics-link').hidden = !current;
 }
 
+/** Online booking is for periodic sessions that take place and have a place left (docs/reception.md §6). */
+function bookable(session) {
+  return session.status !== 'cancelled' && session.kind !== 'unscheduled' && session.placesLeft > 0;
+}
+
 function sessionLine(session) {
   const when = `${formatDate(session.start)} ${timeOf(session.start)}–${timeOf(session.end)}`;
   const item = el('li', { class: 'session', 'data-session': session.id },
@@ -54,10 +59,16 @@ function sessionLine(session) {
     item.append(el('p', { class: 'tag', text: t('reception.cancelled', { reason: session.reason ?? '' }) }));
     return item;
   }
+  if (session.kind === 'unscheduled') {
+    item.append(
+      el('p', { class: 'tag', text: t('reception.unscheduled', { reason: session.reason ?? '' }) }),
+      el('p', { text: t('reception.notBookable') }));
+    return item;
+  }
   if (session.status === 'moved') {
     item.append(el('p', { class: 'tag', text: t('reception.moved', { date: formatDate(session.originalDate), reason: session.reason ?? '' }) }));
   }
-  if (session.placesLeft > 0 && session.kind !== 'unscheduled') {
+  if (bookable(session)) {
     item.append(el('p', { text: t('reception.placesLeft', { left: session.placesLeft, capacity: session.capacity }) }));
     const button = el('button', { type: 'button', class: 'button', 'data-book': session.id, text: t('reception.choose') });
     button.addEventListener('click', () => choose(session));
@@ -135,7 +146,7 @@ async function loadSessions() {
     sessions = await getJson(`/api/reception/${encodeURIComponent(unit)}/sessions`);
     sessionsMessage = null;
     const wanted = param('session');
-    chosen = sessions.find((s) => s.id === wanted && s.placesLeft > 0) ?? null;
+    chosen = sessions.find((s) => s.id === wanted && bookable(s)) ?? null;
   } catch (error) {
     sessionsMessage = error instanceof ApiError && error.status === 404 ? { key: 'reception.unknownUnit' } : { text: generalMessage(error) };
   }

@@ -1,7 +1,8 @@
-// Dashboard: counts (GET /api/staff/dashboard), the case list of the chosen view, and charts of the
-// on-time rate and the backlog by unit and month.
-import { initLanguage, onLangChange, t, lang } from '../i18n.js';
-import { getJson, generalMessage } from '../api.js';
+// Dashboard: counts (GET /api/staff/dashboard), the case list of the chosen view, charts of the
+// on-time rate and the backlog by unit and month, and the reception schedules below the legal minimum
+// (GET /api/reception/flags?month=YYYY-MM).
+import { initLanguage, onLangChange, t, lang, formatDate, vietnamDay } from '../i18n.js';
+import { getJson, generalMessage, ApiError } from '../api.js';
 import { byId, clear, el } from '../dom.js';
 import { requireStaff, caseTable, loadCases, unitNames, showPageError } from '../staff.js';
 import { barChart, percent, count } from '../chart.js';
@@ -11,6 +12,8 @@ let view = 'mine';
 let dashboard = null;
 let cases = [];
 let unitName = (id) => id;
+let flags = null; // { month, flags: [...] } as the API answered
+let flagsError = null;
 
 function name(id) {
   return unitName(id, lang() === 'en');
@@ -46,6 +49,93 @@ function renderCharts() {
     }));
 }
 
+const MonthPattern = /^(\d{4})-(\d{2})$/;
+
+/** "2026-05" → "05/2026" or "May 2026". */
+function monthName(month) {
+  const match = MonthPattern.exec(month ?? '');
+  if (!match) {
+    return month ?? '';
+  }
+  const [, y, m] = match;
+  if (lang() === 'vi') {
+    return `${m}/${y}`;
+  }
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(Number(y), Number(m) - 1, 1)));
+}
+
+/** The month `delta` months after "YYYY-MM". */
+function shiftMonth(month, delta) {
+  const match = MonthPattern.exec(month ?? '');
+  if (!match) {
+    return null;
+  }
+  const index = Number(match[1]) * 12 + Number(match[2]) - 1 + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** A flagged unit's name in the page's language (the API gives the Vietnamese one). */
+function flagUnitName(flag) {
+  const known = name(flag.unitId);
+  return known && known !== flag.unitId ? known : flag.unitName ?? flag.unitId;
+}
+
+function flagItem(flag) {
+  return el('li', { class: 'flag', 'data-unit': flag.unitId, 'data-confirmed': String(flag.confirmed !== false) },
+    el('h3', { text: flagUnitName(flag) }),
+    el('p', { text: t('flags.period', { from: formatDate(flag.periodStart), to: formatDate(flag.periodEnd) }) }),
+    el('p', { class: 'flag-days', text: t('flags.days', { scheduled: flag.scheduledDays, required: flag.requiredDays }) }),
+    el('p', { class: 'small flag-source', text: t('flags.source', { source: flag.source ?? '' }) }),
+    flag.confirmed === false ? el('p', { class: 'tag warn flag-unconfirmed', text: t('flags.unconfirmed') }) : null);
+}
+
+function renderFlags() {
+  const list = clear(byId('flags-list'));
+  if (!flags) {
+    return;
+  }
+  byId('flags-month').value = flags.month ?? '';
+  const items = Array.isArray(flags.flags) ? flags.flags : [];
+  list.append(items.length === 0
+    ? el('p', { class: 'empty flags-none', text: t('flags.none', { month: monthName(flags.month) }) })
+    : el('ul', { class: 'flags' }, items.map(flagItem)));
+}
+
+function showFlagsError(error) {
+  const previous = flagsError;
+  flagsError = error ? t('flags.error', { message: flagsErrorText(error) }) : null;
+  if (flagsError) {
+    showPageError(flagsError);
+  } else if (previous && byId('page-status').textContent === previous) {
+    showPageError('');
+  }
+}
+
+function flagsErrorText(error) {
+  const month = error instanceof ApiError ? error.problem?.errors?.month : null;
+  return Array.isArray(month) && month.length > 0 ? month.join(' ') : generalMessage(error);
+}
+
+/** Loads the flags of `month` ("YYYY-MM"), or of the app's current month when none is given. */
+async function loadFlags(month) {
+  const query = month ? `?${new URLSearchParams({ month })}` : '';
+  try {
+    flags = await getJson(`/api/reception/flags${query}`);
+    showFlagsError(null);
+  } catch (error) {
+    flags = null;
+    byId('flags-month').value = month ?? vietnamDay().slice(0, 7);
+    showFlagsError(error);
+  }
+  renderFlags();
+}
+
+function currentFlagsMonth() {
+  const typed = byId('flags-month').value;
+  return MonthPattern.test(typed) ? typed : flags?.month ?? vietnamDay().slice(0, 7);
+}
+
 async function showView(next) {
   view = next;
   renderCounts();
@@ -67,6 +157,15 @@ async function start() {
     renderCounts();
     renderList();
     renderCharts();
+    renderFlags();
+  });
+  byId('flags-prev').addEventListener('click', () => loadFlags(shiftMonth(currentFlagsMonth(), -1)));
+  byId('flags-next').addEventListener('click', () => loadFlags(shiftMonth(currentFlagsMonth(), 1)));
+  byId('flags-month').addEventListener('change', () => {
+    const month = byId('flags-month').value;
+    if (MonthPattern.test(month)) {
+      loadFlags(month);
+    }
   });
   for (const button of document.querySelectorAll('.count')) {
     button.addEventListener('click', () => showView(button.dataset.view));
@@ -79,7 +178,7 @@ async function start() {
   }
   renderCounts();
   renderCharts();
-  await showView('mine');
+  await Promise.all([showView('mine'), loadFlags(null)]);
 }
 
 start();
