@@ -226,7 +226,7 @@ public sealed class StaffReceptionPagesTests(BrowserFixture browser)
                 Samples.Session(Samples.ThursdaySession, "2027-01-07T07:30:00+07:00", "2027-01-07T11:30:00+07:00", placesLeft: 0,
                     status: "cancelled", reason: "Bão số 3"),
             }));
-            return ApiReply.Ok(new { sessionId = Samples.ThursdaySession, status = "cancelled", reason = "Bão số 3", bookingsCancelled = 3 });
+            return ApiReply.Ok(new { sessionId = Samples.ThursdaySession, status = "cancelled", reason = "Bão số 3", bookingsNotified = 3, alreadyCancelled = false });
         });
         await session.GotoAsync("/staff/reception.html");
         var planned = session.Page.Locator($"[data-session='{Samples.ThursdaySession}']");
@@ -243,7 +243,7 @@ public sealed class StaffReceptionPagesTests(BrowserFixture browser)
         await session.Page.ClickAsync("#cancel-confirm");
 
         await Expect(dialog).ToBeHiddenAsync();
-        await Expect(session.Page.Locator("#page-done")).ToHaveTextAsync("Đã hủy buổi tiếp 07/01/2027, 07:30–11:30 (Bão số 3); 3 lượt đăng ký đã bị hủy.");
+        await Expect(session.Page.Locator("#page-done")).ToHaveTextAsync("Đã hủy buổi tiếp 07/01/2027, 07:30–11:30 (Bão số 3); đã gửi tin nhắn báo cho 3 người đăng ký.");
         await Expect(planned).ToContainTextAsync("Đã hủy: Bão số 3");
         await Expect(planned.Locator("[data-cancel]")).ToHaveCountAsync(0);
         var sent = Assert.Single(session.Api.Sent("POST", cancelRoute));
@@ -292,7 +292,7 @@ public sealed class StaffReceptionPagesTests(BrowserFixture browser)
         await using var session = await OpenSignedInAsync(Viewport.Phone);
         const string route = "/api/reception/units/qn-camtay/unscheduled";
         var recorded = Samples.Session("qn-camtay-dotxuat-20270112-1400", "2027-01-12T14:00:00+07:00", "2027-01-12T16:30:00+07:00",
-            capacity: 0, placesLeft: 0, reason: "Đông người khiếu nại về ô nhiễm", kind: "unscheduled", place: "Hội trường UBND xã");
+            capacity: 0, placesLeft: 0, reason: "Vụ việc gay gắt, phức tạp, có nhiều người tham gia", kind: "unscheduled", place: "Hội trường UBND xã");
         session.Api.On("POST", route, Samples.ValidationProblem(new() { ["place"] = ["Say where."], ["date"] = ["Use the form YYYY-MM-DD."] }));
         await session.GotoAsync("/staff/reception.html");
 
@@ -303,10 +303,12 @@ public sealed class StaffReceptionPagesTests(BrowserFixture browser)
         await session.Page.FillAsync("#unscheduled-start", "14:00");
         await session.Page.FillAsync("#unscheduled-end", "13:00");
         await session.Page.FillAsync("#unscheduled-place", "Hội trường UBND xã");
-        await session.Page.FillAsync("#unscheduled-reason", "Đông người khiếu nại về ô nhiễm");
+        await session.Page.FillAsync("#unscheduled-note", "Ông Phạm Văn Nội cùng 12 hộ dân tổ 7");
         await session.Page.ClickAsync("#unscheduled-confirm");
         await Expect(session.Page.Locator("#err-unscheduled-end")).ToHaveTextAsync("Giờ kết thúc phải sau giờ bắt đầu.");
+        await Expect(session.Page.Locator("#err-unscheduled-ground")).ToHaveTextAsync("Vui lòng điền mục này.");
         Assert.Empty(session.Api.Sent("POST", route));
+        await session.Page.SelectOptionAsync("#unscheduled-ground", "complex");
 
         await session.Page.FillAsync("#unscheduled-end", "16:30");
         await session.Page.ClickAsync("#unscheduled-confirm");
@@ -327,7 +329,7 @@ public sealed class StaffReceptionPagesTests(BrowserFixture browser)
         await Expect(session.Page.Locator("#unscheduled-dialog")).ToBeHiddenAsync();
         await Expect(session.Page.Locator("#page-done")).ToHaveTextAsync("Đã ghi nhận buổi tiếp đột xuất 12/01/2027, 14:00–16:30.");
         var listed = session.Page.Locator("[data-session='qn-camtay-dotxuat-20270112-1400']");
-        await Expect(listed).ToContainTextAsync("Tiếp đột xuất: Đông người khiếu nại về ô nhiễm");
+        await Expect(listed).ToContainTextAsync("Tiếp đột xuất: Vụ việc gay gắt, phức tạp, có nhiều người tham gia");
         await Expect(listed).ToHaveAttributeAsync("data-kind", "unscheduled");
         var sent = session.Api.Sent("POST", route);
         Assert.Equal(3, sent.Count);
@@ -336,7 +338,9 @@ public sealed class StaffReceptionPagesTests(BrowserFixture browser)
         Assert.Equal("14:00", body.GetProperty("start").GetString());
         Assert.Equal("16:30", body.GetProperty("end").GetString());
         Assert.Equal("Hội trường UBND xã", body.GetProperty("place").GetString());
-        Assert.Equal("Đông người khiếu nại về ô nhiễm", body.GetProperty("reason").GetString());
+        Assert.Equal("complex", body.GetProperty("ground").GetString());
+        Assert.Equal("Ông Phạm Văn Nội cùng 12 hộ dân tổ 7", body.GetProperty("note").GetString());
+        Assert.False(body.TryGetProperty("reason", out _));
         Assert.Equal(Csrf, sent[^1].Header("x-csrf-token"));
         session.AssertPageHealthy();
     }

@@ -474,7 +474,7 @@ async function confirmCancel(event) {
   event.preventDefault();
   const reason = byId('cancel-reason');
   setStatus('cancel-status', '');
-  if (!check([[reason, checkRequired(reason.value) ?? checkLength(reason.value, 500)]])) {
+  if (!check([[reason, checkRequired(reason.value) ?? checkLength(reason.value, 200)]])) {
     return;
   }
   const session = cancelling;
@@ -484,7 +484,7 @@ async function confirmCancel(event) {
     const { data } = await request('POST', `/api/reception/sessions/${encodeURIComponent(session.id)}/cancel`, { body: { reason: reason.value.trim() } });
     byId('cancel-dialog').close();
     showDone('staffReception.cancel.done', {
-      when: when(session), reason: data?.reason ?? reason.value.trim(), count: data?.bookingsCancelled ?? 0,
+      when: when(session), reason: data?.reason ?? reason.value.trim(), count: data?.bookingsNotified ?? 0,
     });
     await loadSessions();
     if (chosenId === session.id) {
@@ -513,7 +513,7 @@ async function confirmCancel(event) {
 // ---- Unscheduled reception ----
 
 const UnscheduledFields = {
-  date: 'unscheduled-date', start: 'unscheduled-start', end: 'unscheduled-end', place: 'unscheduled-place', reason: 'unscheduled-reason',
+  date: 'unscheduled-date', start: 'unscheduled-start', end: 'unscheduled-end', place: 'unscheduled-place', ground: 'unscheduled-ground', note: 'unscheduled-note',
 };
 
 function openUnscheduled() {
@@ -539,8 +539,9 @@ async function confirmUnscheduled(event) {
     [input('date'), DayPattern.test(input('date').value) ? null : { code: input('date').value ? 'date.invalid' : 'required' }],
     [input('start'), checkRequired(start)],
     [input('end'), checkRequired(end) ?? (start && end <= start ? { code: 'endBeforeStart' } : null)],
-    [input('place'), checkRequired(input('place').value) ?? checkLength(input('place').value, 300)],
-    [input('reason'), checkRequired(input('reason').value) ?? checkLength(input('reason').value, 500)],
+    [input('place'), checkRequired(input('place').value) ?? checkLength(input('place').value, 200)],
+    [input('ground'), checkRequired(input('ground').value)],
+    [input('note'), checkLength(input('note').value, 1000)],
   ]);
   if (!ok) {
     return;
@@ -550,8 +551,11 @@ async function confirmUnscheduled(event) {
     start: start.slice(0, 5),
     end: end.slice(0, 5),
     place: input('place').value.trim(),
-    reason: input('reason').value.trim(),
+    ground: input('ground').value,
   };
+  if (input('note').value.trim()) {
+    body.note = input('note').value.trim();
+  }
   const confirm = byId('unscheduled-confirm');
   confirm.disabled = true;
   try {
