@@ -15,6 +15,7 @@ public sealed class Case
     private readonly List<CaseClock> _clocks;
     private readonly HashSet<string> _firedRungs;
     private readonly List<CaseEvent> _uncommitted = [];
+    private readonly List<string> _forwardedFrom;
 
     private Case(CaseSnapshot snapshot)
     {
@@ -33,6 +34,8 @@ public sealed class Case
         LastRung = snapshot.LastRung;
         _clocks = [.. snapshot.Clocks];
         _firedRungs = new HashSet<string>(snapshot.FiredRungs ?? [], StringComparer.Ordinal);
+        PendingHandOver = snapshot.PendingHandOver;
+        _forwardedFrom = [.. snapshot.ForwardedFrom ?? []];
     }
 
     /// <summary>The case id (tracking code or internal id; safe as a Table key).</summary>
@@ -67,6 +70,14 @@ public sealed class Case
 
     /// <summary>True while the case is being handled (not classified away, resolved, closed or withdrawn).</summary>
     public bool IsOpen => Open.Contains(Status);
+
+    /// <summary>
+    /// The unit the case was forwarded to and the forwarding date, until that unit has received it; null otherwise.
+    /// </summary>
+    public ForwardHandOver? PendingHandOver { get; private set; }
+
+    /// <summary>The units that forwarded the case and whose part ended there, oldest first.</summary>
+    public IReadOnlyList<string> ForwardedFrom => _forwardedFrom;
 
     /// <summary>The handling officer, once assigned.</summary>
     public string? OfficerId { get; private set; }
@@ -117,7 +128,8 @@ public sealed class Case
     /// <summary>The state to persist.</summary>
     public CaseSnapshot ToSnapshot() =>
         new(Id, Kind, Status, ReceivedOn, Complex, RemoteArea, OfficerId, DuplicateOf, Extensions, [.. _clocks], Version,
-            UnitId, ResponsibleHeadId, [.. _firedRungs.Order(StringComparer.Ordinal)], LastRung);
+            UnitId, ResponsibleHeadId, [.. _firedRungs.Order(StringComparer.Ordinal)], LastRung, PendingHandOver,
+            _forwardedFrom.Count == 0 ? null : [.. _forwardedFrom]);
 
     /// <summary>Forgets the uncommitted events once they are stored.</summary>
     public void MarkCommitted() => _uncommitted.Clear();
@@ -213,7 +225,10 @@ public sealed class Case
         Raise(new CaseAccepted(on) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
-    /// <summary>Forwards a denunciation or petition outside the unit's competence to the competent unit.</summary>
+    /// <summary>
+    /// Forwards a denunciation or petition outside the unit's competence to the competent unit (chuyển đơn): the unit's
+    /// clocks stop and the case awaits receipt there (<see cref="PendingHandOver"/>, <see cref="ReceiveForwarded"/>).
+    /// </summary>
     public void Forward(string toUnit, string reason, string actor, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(toUnit);
@@ -224,8 +239,59 @@ public sealed class Case
             throw Invalid(CaseAction.Forward, "a complaint outside the unit's competence is not forwarded: the citizen is guided to the competent body");
         }
 
+        if (toUnit == UnitId)
+        {
+            throw Invalid(CaseAction.Forward, "the case is already with that unit");
+        }
+
         Classify(CaseStatus.Forwarded, at);
+        PendingHandOver = new ForwardHandOver(toUnit, VietnamDate.Of(at));
         Raise(new CaseForwarded(toUnit, reason) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>
+    /// The unit the case was forwarded to receives it as a newly received letter: the case is received there again,
+    /// with a new reception clock counted from the forwarding date (the rule in force that day), that unit's head
+    /// responsible and its officer named; escalations start afresh. Allowed once per forward, while it awaits receipt.
+    /// </summary>
+    /// <param name="fromUnit">The unit that forwarded it (its unit, or the unit it was filed with when not yet routed).</param>
+    /// <param name="remoteArea">Whether the receiving unit is in a remote area.</param>
+    /// <param name="responsibleHeadId">The receiving unit's head.</param>
+    /// <param name="officerId">The handling officer there.</param>
+    /// <param name="actor">Who acts (normally "system").</param>
+    /// <param name="at">When.</param>
+    /// <param name="clock">The legal clock.</param>
+    public void ReceiveForwarded(
+        string fromUnit, bool remoteArea, string responsibleHeadId, string officerId, string actor, DateTimeOffset at, DeadlineCalculator clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fromUnit);
+        ArgumentException.ThrowIfNullOrWhiteSpace(responsibleHeadId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(officerId);
+        ArgumentNullException.ThrowIfNull(clock);
+        Require(CaseAction.ReceiveForwarded, CaseStatus.Forwarded);
+        if (PendingHandOver is not { } handOver)
+        {
+            throw Invalid(CaseAction.ReceiveForwarded, "no unit awaits it (already received, or forwarded outside the organisation)");
+        }
+
+        if (fromUnit == handOver.ToUnit)
+        {
+            throw Invalid(CaseAction.ReceiveForwarded, "a unit cannot forward a case to itself");
+        }
+
+        _forwardedFrom.Add(fromUnit);
+        UnitId = handOver.ToUnit;
+        RemoteArea = remoteArea;
+        ResponsibleHeadId = responsibleHeadId;
+        OfficerId = officerId;
+        LastRung = null;
+        PendingHandOver = null;
+        Status = CaseStatus.Received;
+        StartClock(Kind.ReceptionStep(), handOver.ForwardedOn, clock);
+        Raise(new ForwardedCaseReceived(fromUnit, handOver.ToUnit, responsibleHeadId, officerId, handOver.ForwardedOn)
+        {
+            CaseId = Id, Sequence = 0, Actor = actor, At = at,
+        });
     }
 
     /// <summary>Guides the citizen to the competent body (complaints outside the unit's competence).</summary>
@@ -388,12 +454,16 @@ public sealed class Case
         Raise(new CaseResolved(on, outcome) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
-    /// <summary>Closes a resolved, classified-away or withdrawn case.</summary>
+    /// <summary>Closes a resolved, classified-away or withdrawn case (not a forward the receiving unit has yet to take in).</summary>
     public void Close(string actor, DateTimeOffset at)
     {
         Require(
             CaseAction.Close,
             CaseStatus.Resolved, CaseStatus.Forwarded, CaseStatus.Guided, CaseStatus.Refused, CaseStatus.Duplicate, CaseStatus.Withdrawn);
+        if (PendingHandOver is { } handOver)
+        {
+            throw Invalid(CaseAction.Close, $"unit {handOver.ToUnit} has not yet received the forwarded case");
+        }
         Status = CaseStatus.Closed;
         Raise(new CaseClosed { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }

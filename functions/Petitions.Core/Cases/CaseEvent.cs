@@ -26,6 +26,7 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(CaseRouted), "routed")]
 [JsonDerivedType(typeof(EscalationFired), "escalated")]
 [JsonDerivedType(typeof(ReceptionMeetingRecorded), "receptionMeeting")]
+[JsonDerivedType(typeof(ForwardedCaseReceived), "forwardReceived")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -49,6 +50,17 @@ public sealed record CaseAccepted(DateOnly AcceptedOn) : CaseEvent;
 
 /// <summary>Forwarded to the competent unit.</summary>
 public sealed record CaseForwarded(string ToUnit, string Reason) : CaseEvent;
+
+/// <summary>
+/// The unit a case was forwarded to received it as a newly received letter (chuyển đơn): its reception clock counts
+/// from <paramref name="ReceivedOn"/> (the forwarding date), its head answers for it and an officer handles it.
+/// </summary>
+/// <param name="FromUnit">The unit that forwarded it.</param>
+/// <param name="UnitId">The unit that received it (now the case's unit).</param>
+/// <param name="ResponsibleHeadId">That unit's head.</param>
+/// <param name="OfficerId">The handling officer named there.</param>
+/// <param name="ReceivedOn">The legal date of receipt there: the date of the forward.</param>
+public sealed record ForwardedCaseReceived(string FromUnit, string UnitId, string ResponsibleHeadId, string OfficerId, DateOnly ReceivedOn) : CaseEvent;
 
 /// <summary>The citizen was guided to the competent body.</summary>
 public sealed record CitizenGuided(string CompetentBody) : CaseEvent;

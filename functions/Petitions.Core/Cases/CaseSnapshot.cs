@@ -5,7 +5,8 @@ namespace Petitions.Core.Cases;
 /// their own rows; <see cref="Version"/> is the sequence of the last event, used with the ETag for concurrency.
 /// <see cref="UnitId"/> and <see cref="ResponsibleHeadId"/> are set once the case is routed; <see cref="FiredRungs"/>
 /// holds the keys of the escalation rungs already fired (<see cref="Escalation.EscalationPolicy.KeyOf"/>), and
-/// <see cref="LastRung"/> the name of the latest one.
+/// <see cref="LastRung"/> the name of the latest one. <see cref="PendingHandOver"/> names the unit a forwarded case
+/// awaits receipt by (chuyển đơn), and <see cref="ForwardedFrom"/> the units that forwarded it, oldest first.
 /// </summary>
 public sealed record CaseSnapshot(
     string Id,
@@ -22,4 +23,11 @@ public sealed record CaseSnapshot(
     string? UnitId = null,
     string? ResponsibleHeadId = null,
     IReadOnlyList<string>? FiredRungs = null,
-    string? LastRung = null);
+    string? LastRung = null,
+    ForwardHandOver? PendingHandOver = null,
+    IReadOnlyList<string>? ForwardedFrom = null);
+
+/// <summary>A forward within the organisation that the receiving unit has not yet taken in.</summary>
+/// <param name="ToUnit">The competent unit the case was forwarded to.</param>
+/// <param name="ForwardedOn">The legal date of the forward: the receiving unit's reception clock counts from it.</param>
+public sealed record ForwardHandOver(string ToUnit, DateOnly ForwardedOn);

@@ -9,7 +9,10 @@ public enum CaseStatus
     /// <summary>Classified and accepted (thụ lý).</summary>
     Accepted,
 
-    /// <summary>Classified: forwarded to the competent unit (denunciations, petitions).</summary>
+    /// <summary>
+    /// Classified: forwarded to the competent unit (denunciations, petitions). Within the organisation this lasts until
+    /// that unit receives the case (it is then <see cref="Received"/> there); a legacy forward without a hand-over stays.
+    /// </summary>
     Forwarded,
 
     /// <summary>Classified: the citizen was guided to the competent body (complaints).</summary>
@@ -90,4 +93,7 @@ public enum CaseAction
 
     /// <summary>Record an escalation rung.</summary>
     Escalate,
+
+    /// <summary>Receive a case forwarded by another unit (chuyển đơn) in the unit it was forwarded to.</summary>
+    ReceiveForwarded,
 }

@@ -133,7 +133,7 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
-    public void Each_classification_outcome_can_then_be_closed()
+    public void Each_classification_outcome_can_then_be_closed_but_a_forward_goes_on_in_the_unit_that_receives_it()
     {
         var forwarded = Received(CaseKind.Denunciation);
         forwarded.Forward("unit-9", "outside competence (Luật Tố cáo 2018, Điều 24)", "officer-1", Day(1));
@@ -151,9 +151,17 @@ public sealed class CaseLifecycleTests
         foreach (var @case in new[] { forwarded, guided, refused, duplicate })
         {
             Assert.Empty(@case.RunningClocks);
+        }
+
+        foreach (var @case in new[] { guided, refused, duplicate })
+        {
             @case.Close("officer-1", Day(2));
             Assert.Equal(CaseStatus.Closed, @case.Status);
         }
+
+        Assert.Throws<InvalidCaseTransitionException>(() => forwarded.Close("officer-1", Day(2)));
+        forwarded.ReceiveForwarded("unit-1", false, "head-9", "officer-9", "system", Day(2), Clock);
+        Assert.Equal((CaseStatus.Received, "unit-9"), (forwarded.Status, forwarded.UnitId));
     }
 
     [Fact]

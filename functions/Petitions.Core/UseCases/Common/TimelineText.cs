@@ -1,5 +1,6 @@
 using System.Globalization;
 using Petitions.Core.Cases;
+using Petitions.Core.LegalClock;
 using Petitions.Core.Organisation;
 
 namespace Petitions.Core.UseCases.Common;
@@ -30,13 +31,18 @@ public static class TimelineText
             CaseClosed => "closed",
             CaseWithdrawn => "withdrawn",
             EscalationFired => "escalated",
+            ForwardedCaseReceived => "forwardReceived",
+            ReceptionMeetingRecorded => "receptionMeeting",
             _ => "event",
         };
     }
 
     /// <summary>
     /// The public text (English, Vietnamese) of an event, or null when it is internal (assignment, start of work,
-    /// escalations: they name or concern staff).
+    /// escalations: they name or concern staff). A reception meeting says only when it was and when the unit reports
+    /// back: what was raised and the head's direction may hold personal data (of the citizen or of others), and the
+    /// attendees name staff. That holds for every kind: for a denunciation the text carries nothing of the denouncer's
+    /// identity, and the lookup that shows it already needs the tracking code and the denouncer's phone.
     /// </summary>
     public static (string En, string Vi)? Public(CaseEvent e, OrganisationChart chart)
     {
@@ -58,6 +64,10 @@ public static class TimelineText
             CaseResolved r => ($"Resolved on {Date(r.ResolvedOn)}: {r.Outcome}", $"Đã giải quyết ngày {DateVi(r.ResolvedOn)}: {r.Outcome}"),
             CaseClosed => ("The case is closed.", "Hồ sơ đã kết thúc."),
             CaseWithdrawn w => (w.Wholly ? "You withdrew your letter." : $"You withdrew part of your letter: {w.Part}.", w.Wholly ? "Ông/bà đã rút đơn." : $"Ông/bà đã rút một phần đơn: {w.Part}."),
+            ForwardedCaseReceived f => (
+                $"{UnitEn(chart, f.UnitId)} received your letter, forwarded by {UnitEn(chart, f.FromUnit)}, on {Date(f.ReceivedOn)}.",
+                $"{UnitVi(chart, f.UnitId)} đã tiếp nhận đơn do {UnitVi(chart, f.FromUnit)} chuyển đến ngày {DateVi(f.ReceivedOn)}."),
+            ReceptionMeetingRecorded m => Meeting(m),
             _ => null,
         };
     }
@@ -77,8 +87,19 @@ public static class TimelineText
             CaseExtended x => $"Extension {x.Number} of {x.Step} to {Date(x.NewDue)}: {x.Reason}.",
             CaseWithdrawn w => (w.Wholly ? "Withdrawn wholly" : $"Withdrawn in part ({w.Part})") + $": {w.Reason}.",
             EscalationFired f => $"Escalation '{f.Rung}' for {f.Step} (due {Date(f.Due)}), notified: {string.Join(", ", f.Notified)}.",
+            ForwardedCaseReceived f => $"Received by {UnitEn(chart, f.UnitId)} on forwarding from {UnitEn(chart, f.FromUnit)} (reception clock from {Date(f.ReceivedOn)}); responsible head {StaffName(chart, f.ResponsibleHeadId)}; officer {StaffName(chart, f.OfficerId)}.",
+            ReceptionMeetingRecorded m => $"Reception meeting at session {m.SessionId} on {Date(VietnamDate.Of(m.At))}; direction: {m.Direction.TrimEnd('.')}"
+                + (m.FollowUpOn is { } f ? $"; follow-up on {Date(f)}." : "."),
             _ => Public(e, chart)?.En ?? TypeOf(e),
         };
+    }
+
+    private static (string En, string Vi) Meeting(ReceptionMeetingRecorded m)
+    {
+        var on = DateVi(VietnamDate.Of(m.At));
+        return m.FollowUpOn is { } followUp
+            ? ($"Met the head at the reception session on {on}; follow-up on {DateVi(followUp)}.", $"Đã gặp lãnh đạo tại buổi tiếp công dân ngày {on}; hẹn trả lời ngày {DateVi(followUp)}.")
+            : ($"Met the head at the reception session on {on}.", $"Đã gặp lãnh đạo tại buổi tiếp công dân ngày {on}.");
     }
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -7,7 +7,8 @@ namespace Petitions.Core.UseCases.Staff;
 
 /// <summary>
 /// POST …/classify: accept (thụ lý), forward (to another unit), guide (to the competent body), refuse (with the legal
-/// reason) or mark as duplicate.
+/// reason) or mark as duplicate. A forward (chuyển đơn) puts the case on <c>case-intake</c> through the outbox, in the
+/// same transaction: the unit it was forwarded to receives it there (ProcessCase) and the citizen hears of it.
 /// </summary>
 public static class ClassifyCase
 {
@@ -58,7 +59,7 @@ public static class ClassifyCase
                 return Task.FromResult(ActionText.Invalid(errors));
             }
 
-            return runner.RunAsync(command.Who, command.TrackingCode, command.IfMatch, StaffRight.Handle, (c, _, at) =>
+            return runner.RunAsync(command.Who, command.TrackingCode, command.IfMatch, StaffRight.Handle, (c, letter, at) =>
             {
                 var actor = command.Who.StaffId;
                 switch (command.Decision)
@@ -67,8 +68,14 @@ public static class ClassifyCase
                         c.Accept(actor, at, calculator);
                         break;
                     case "forward":
+                        var from = CaseIndexEntries.UnitOf(c, letter);
+                        if (target == from)
+                        {
+                            throw new InvalidCaseTransitionException(c.Id, c.Status, CaseAction.Forward, "the case is already with that unit");
+                        }
+
                         c.Forward(target!, reason!, actor, at);
-                        return new ActionEffects([Forwarded(c, target!)]);
+                        return new ActionEffects([Forwarded(c, from, target!)], [new WorkItem(CaseQueues.Intake, CaseWriter.MessageFor(c.Id))]);
                     case "guide":
                         c.Guide(reason!, actor, at);
                         break;
@@ -83,13 +90,12 @@ public static class ClassifyCase
                 return ActionEffects.None;
             }, cancellationToken);
 
-            NotificationRequest Forwarded(Case c, string unitId)
-            {
-                var head = runner.Chart.HeadOf(unitId).Id;
-                return new(
-                    NotificationRequest.IdFor(c.Id, $"case.forwarded|{c.Version}", NotificationAudience.Head, head), c.Id, "case.forwarded",
-                    NotificationAudience.Head, head, new Dictionary<string, string> { ["trackingCode"] = c.Id, ["unitId"] = unitId });
-            }
+            // The citizen hears where the letter went (for a denunciation the dispatcher sends the denunciation-safe
+            // text: code and link only). The receiving unit's head hears of it once that unit has received it.
+            static NotificationRequest Forwarded(Case c, string fromUnit, string toUnit) => new(
+                NotificationRequest.IdFor(c.Id, $"case.forwarded|{c.Version}", NotificationAudience.Citizen, null), c.Id, "case.forwarded",
+                NotificationAudience.Citizen, null,
+                new Dictionary<string, string> { ["trackingCode"] = c.Id, ["unitId"] = fromUnit, ["otherUnitId"] = toUnit });
         }
     }
 }

@@ -6,10 +6,10 @@ using Petitions.Core.UseCases.Common;
 
 namespace Petitions.Core.UseCases.Staff;
 
-/// <summary>What an action adds besides the case's own events.</summary>
-public sealed record ActionEffects(IReadOnlyList<NotificationRequest> Notify)
+/// <summary>What an action adds besides the case's own events: notifications, and work for the queues (both in the outbox).</summary>
+public sealed record ActionEffects(IReadOnlyList<NotificationRequest> Notify, IReadOnlyList<WorkItem>? Work = null)
 {
-    /// <summary>No notifications.</summary>
+    /// <summary>No notifications, no work.</summary>
     public static readonly ActionEffects None = new([]);
 }
 
@@ -72,7 +72,7 @@ public sealed partial class StaffActionRunner(
             return UseCaseResult.Fail<CaseDetail>(UseCaseProblem.InvalidTransition(e.Message));
         }
 
-        var outcome = await writer.CommitAsync(@case, letter, etag, before, null, effects.Notify, cancellationToken).ConfigureAwait(false);
+        var outcome = await writer.CommitAsync(@case, letter, etag, before, effects.Work, effects.Notify, cancellationToken).ConfigureAwait(false);
         if (outcome.Conflicted)
         {
             return UseCaseResult.Fail<CaseDetail>(UseCaseProblem.Changed());
