@@ -2,7 +2,9 @@ using System.Text.Json;
 using Petitions.Core.Cases;
 using Petitions.Core.Escalation;
 using Petitions.Core.LegalClock;
+using Petitions.Core.Ports;
 using Petitions.Core.Tests.LegalClock;
+using Petitions.Core.UseCases.Common;
 
 namespace Petitions.Core.Tests.Cases;
 
@@ -137,5 +139,23 @@ public sealed class CaseForwardingTests
         Assert.Throws<InvalidCaseTransitionException>(() => @case.ReceiveForwarded("qn-camtay", false, "h", "o", "system", Day(1), Clock));
         @case.Close("qn-camtay-head", Day(1));
         Assert.Equal(CaseStatus.Closed, @case.Status);
+    }
+
+    [Fact] // The forwarding unit keeps the letter in its register of letters sent on; the case belongs to the receiver
+    public void After_receipt_the_forwarding_unit_lists_the_case_as_forwarded_and_the_receiving_unit_as_received()
+    {
+        var entries = new CaseIndexEntries(new EscalationPolicy(EscalationLadder.LoadEmbedded(), LegalClockFixture.WorkingCalendar));
+        var letter = new CaseLetter("qn-camtay", "Đất", "Nội dung", new SealedPerson("sealed", "sealed", null), null, "web", null, [], 1, "hash", Start, new DateOnly(2026, 3, 2));
+        var @case = RoutedTo("qn-camtay");
+        @case.Forward("qn-snnmt", "outside competence", "qn-camtay-officer1", Day(1));
+        @case.ReceiveForwarded("qn-camtay", false, "qn-snnmt-head", "qn-snnmt-officer1", "system", Day(1), Clock);
+
+        var keys = entries.For(@case, letter).Select(e => e.Key.Partition).ToList();
+
+        Assert.Contains("unit-qn-snnmt-received", keys);
+        Assert.Contains("unit-qn-camtay-forwarded", keys);
+        Assert.DoesNotContain(keys, k => k.StartsWith("unit-qn-camtay-", StringComparison.Ordinal) && k != "unit-qn-camtay-forwarded");
+        var row = entries.For(@case, letter).Single(e => e.Key.Partition == "unit-qn-camtay-forwarded");
+        Assert.Equal(("forwarded", "qn-snnmt"), (row.Values.Status, row.Values.UnitId));
     }
 }

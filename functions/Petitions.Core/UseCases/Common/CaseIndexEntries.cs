@@ -55,6 +55,14 @@ public sealed class CaseIndexEntries(EscalationPolicy policy)
             new(new IndexKey(UnitPartition(unit, status), @case.Id), values),
             new(new IndexKey(PhonePartition(letter.PhoneHash), @case.Id), values),
         };
+        // A unit that forwarded the case (chuyển đơn) keeps it on its "forwarded" list, for its register of letters
+        // sent on; the case itself now belongs to the receiving unit.
+        foreach (var from in @case.ForwardedFrom.Where(f => f != unit).Distinct(StringComparer.Ordinal))
+        {
+            var forwarded = CaseNames.Status(CaseStatus.Forwarded);
+            entries.Add(new(new IndexKey(UnitPartition(from, forwarded), @case.Id), values with { Status = forwarded }));
+        }
+
         if (@case.IsOpen && @case.OfficerId is { } officer)
         {
             entries.Add(new(new IndexKey(OfficerPartition(officer), @case.Id), values));
