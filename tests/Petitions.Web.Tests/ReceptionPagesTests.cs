@@ -66,6 +66,30 @@ public sealed class ReceptionPagesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_booking_the_server_refuses_shows_its_reasons_in_the_readers_language()
+    {
+        await using var session = await browser.OpenAsync(Viewport.Phone);
+        session.Api.On("GET", "/api/units", ApiReply.Ok(Samples.Units));
+        session.Api.On("GET", "/api/reception/qn-camtay/sessions.*", ApiReply.Ok(Sessions));
+        session.Api.On("POST", "/api/reception/bookings", Samples.ValidationProblem(
+            ("trackingCode", "A tracking code has at most 12 letters, digits or dashes.", "Mã hồ sơ có tối đa 12 chữ cái, chữ số hoặc dấu gạch ngang."),
+            ("sessionId", "The session has started; ask at the reception counter.", "Buổi tiếp đã bắt đầu; xin hỏi tại phòng tiếp công dân.")));
+        await session.GotoAsync("/reception.html?unit=qn-camtay");
+        await session.Page.Locator("[data-session='qn-camtay-chu-tich-20270107'] [data-book]").ClickAsync();
+        await session.Page.FillAsync("#name", "Trần Thị Bình");
+        await session.Page.FillAsync("#phone", "0912 345 678");
+        await session.Page.FillAsync("#topic", "Xin gặp Chủ tịch");
+        await session.Page.FillAsync("#trackingCode", "HS-7K2Q-9MXT");
+        await session.Page.ClickAsync("#submit");
+
+        await Expect(session.Page.Locator("#err-trackingCode")).ToHaveTextAsync("Mã hồ sơ có tối đa 12 chữ cái, chữ số hoặc dấu gạch ngang.");
+        await Expect(session.Page.Locator("#booking")).ToContainTextAsync("Buổi tiếp đã bắt đầu; xin hỏi tại phòng tiếp công dân.");
+        await session.Page.ClickAsync("#lang-switch");
+        await Expect(session.Page.Locator("#err-trackingCode")).ToHaveTextAsync("A tracking code has at most 12 letters, digits or dashes.");
+        session.AssertPageHealthy();
+    }
+
+    [Fact]
     public async Task Unscheduled_reception_and_cancelled_sessions_are_shown_but_cannot_be_booked()
     {
         await using var session = await browser.OpenAsync(Viewport.Phone);

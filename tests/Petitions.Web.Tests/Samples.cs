@@ -161,9 +161,16 @@ internal static class Samples
         rule = confirmed ? "commune-chairman-weekly-2013" : "commune-chairman-monthly-2026", source, confirmed,
     };
 
-    /// <summary>An ASP.NET Core validation problem: <c>errors</c> keyed by field.</summary>
-    public static ApiReply ValidationProblem(Dictionary<string, string[]> errors) =>
-        new(400, new { type = "https://httpstatuses.io/400", title = "Invalid input", status = 400, errors }, "application/problem+json");
+    /// <summary>The API's validation problem (docs/api.md): <c>errors</c> as a list of field, code, message and messageVi.</summary>
+    public static ApiReply ValidationProblem(params (string Field, string Message, string MessageVi)[] errors) =>
+        new(400, new
+        {
+            type = "https://httpstatuses.io/400",
+            title = "Invalid input",
+            status = 400,
+            code = "validation",
+            errors = errors.Select(e => new { field = e.Field, code = e.Field + ".invalid", message = e.Message, messageVi = e.MessageVi }).ToArray(),
+        }, "application/problem+json");
 
     /// <summary>A 1×1 PNG (what /api/qr answers in shape).</summary>
     public static byte[] Png => Convert.FromBase64String(

@@ -177,21 +177,19 @@ public sealed class StaffReceptionPagesTests(BrowserFixture browser)
     public async Task A_walk_in_refused_with_a_400_shows_the_messages_next_to_their_fields()
     {
         await using var session = await OpenSignedInAsync(Viewport.Phone);
-        session.Api.On("POST", $"/api/reception/sessions/{Samples.ThursdaySession}/walk-ins", Samples.ValidationProblem(new()
-        {
-            ["citizen.name"] = ["Give a name (1–100 characters)."],
-            ["topic"] = ["Say what the citizen raises."],
-            ["representatives[0].name"] = ["Give a name (1–100 characters)."],
-        }));
+        session.Api.On("POST", $"/api/reception/sessions/{Samples.ThursdaySession}/walk-ins", Samples.ValidationProblem(
+            ("citizen.name", "Give a name (1–100 characters).", "Xin ghi họ tên (1–100 ký tự)."),
+            ("topic", "Say what the citizen raises.", "Xin ghi nội dung công dân trình bày."),
+            ("representatives[0].name", "Give a name (1–100 characters).", "Xin ghi họ tên (1–100 ký tự).")));
         await session.GotoAsync($"/staff/reception.html?session={Samples.ThursdaySession}");
 
         await session.Page.FillAsync("#walkin-name", "X");
         await session.Page.FillAsync("#walkin-topic", "Y");
         await session.Page.ClickAsync("#walkin-submit");
 
-        await Expect(session.Page.Locator("#err-walkin-name")).ToHaveTextAsync("Give a name (1–100 characters).");
+        await Expect(session.Page.Locator("#err-walkin-name")).ToHaveTextAsync("Xin ghi họ tên (1–100 ký tự).");
         await Expect(session.Page.Locator("#walkin-name")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(session.Page.Locator("#err-walkin-topic")).ToHaveTextAsync("Say what the citizen raises.");
+        await Expect(session.Page.Locator("#err-walkin-topic")).ToHaveTextAsync("Xin ghi nội dung công dân trình bày.");
         await Expect(session.Page.Locator("#walkin-status")).ToContainTextAsync("Vui lòng sửa các mục được đánh dấu");
         await Expect(session.Page.Locator("#walkin-name")).ToBeFocusedAsync();
         await Expect(session.Page.Locator("#err-walkin-phone")).ToBeHiddenAsync();
@@ -293,7 +291,7 @@ public sealed class StaffReceptionPagesTests(BrowserFixture browser)
         const string route = "/api/reception/units/qn-camtay/unscheduled";
         var recorded = Samples.Session("qn-camtay-dotxuat-20270112-1400", "2027-01-12T14:00:00+07:00", "2027-01-12T16:30:00+07:00",
             capacity: 0, placesLeft: 0, reason: "Vụ việc gay gắt, phức tạp, có nhiều người tham gia", kind: "unscheduled", place: "Hội trường UBND xã");
-        session.Api.On("POST", route, Samples.ValidationProblem(new() { ["place"] = ["Say where."], ["date"] = ["Use the form YYYY-MM-DD."] }));
+        session.Api.On("POST", route, Samples.ValidationProblem(("place", "Say where.", "Xin ghi địa điểm tiếp."), ("date", "Use the form YYYY-MM-DD.", "Ngày theo dạng YYYY-MM-DD.")));
         await session.GotoAsync("/staff/reception.html");
 
         await session.Page.ClickAsync("#open-unscheduled");
@@ -312,8 +310,8 @@ public sealed class StaffReceptionPagesTests(BrowserFixture browser)
 
         await session.Page.FillAsync("#unscheduled-end", "16:30");
         await session.Page.ClickAsync("#unscheduled-confirm");
-        await Expect(session.Page.Locator("#err-unscheduled-place")).ToHaveTextAsync("Say where.");
-        await Expect(session.Page.Locator("#err-unscheduled-date")).ToHaveTextAsync("Use the form YYYY-MM-DD.");
+        await Expect(session.Page.Locator("#err-unscheduled-place")).ToHaveTextAsync("Xin ghi địa điểm tiếp.");
+        await Expect(session.Page.Locator("#err-unscheduled-date")).ToHaveTextAsync("Ngày theo dạng YYYY-MM-DD.");
 
         session.Api.On("POST", route, ApiReply.Problem(409, "Conflict"));
         await session.Page.ClickAsync("#unscheduled-confirm");

@@ -112,9 +112,13 @@ public sealed class ReceptionHttpTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var errors = problem.RootElement.GetProperty("errors");
-        Assert.True(errors.TryGetProperty("citizen.phone", out _));
-        Assert.True(errors.TryGetProperty("topic", out _));
+        var errors = problem.RootElement.GetProperty("errors").EnumerateArray().ToList();
+        var phone = Assert.Single(errors, e => e.GetProperty("field").GetString() == "citizen.phone");
+        Assert.Equal("phone.invalid", phone.GetProperty("code").GetString());
+        Assert.StartsWith("Xin ghi số điện thoại di động", phone.GetProperty("messageVi").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Give a Vietnamese mobile number", phone.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Single(errors, e => e.GetProperty("field").GetString() == "topic");
+        Assert.Equal("validation", problem.RootElement.GetProperty("code").GetString());
         Assert.Empty(reception.Requests.All);
     }
 

@@ -125,7 +125,7 @@ public sealed class ReceptionSessionChangeTests
         Assert.Equal(HttpStatusCode.NotFound, (await CancelAsync(head, "qn-camtay-test-20260515", "Bận")).Status);
         var blank = await CancelAsync(head, Session, "  ");
         Assert.Equal(HttpStatusCode.BadRequest, blank.Status);
-        Assert.True(blank.Body.GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(["reason"], Fields(blank.Body));
 
         clock.SetUtcNow(new DateTimeOffset(2026, 5, 14, 6, 30, 0, TimeSpan.FromHours(7)));
         var started = await CancelAsync(head, Session, "Bận");
@@ -216,13 +216,14 @@ public sealed class ReceptionSessionChangeTests
         using var bad = await officer.PostAsJsonAsync(
             Relative("/api/reception/units/qn-camtay/unscheduled"), new { date = "12/05/2026", start = "25:00", end = "14:00", place = "", ground = "politics" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal(["date", "ground", "place", "start"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["date", "ground", "place", "start"], Fields(problem));
+        Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("messageVi").GetString())));
 
         using var backwards = await officer.PostAsJsonAsync(
             Relative("/api/reception/units/qn-camtay/unscheduled"), new { date = "2026-05-12", start = "16:00", end = "14:00", place = "UBND", ground = "urgent" });
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
-        Assert.True((await backwards.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("end", out _));
+        Assert.Equal(["end"], Fields(await backwards.Content.ReadFromJsonAsync<JsonElement>()));
 
         var valid = new { date = "2026-05-12", start = "14:00", end = "16:00", place = "UBND", ground = "urgent" };
         using var elsewhere = await other.PostAsJsonAsync(Relative("/api/reception/units/qn-camtay/unscheduled"), valid);
@@ -232,6 +233,9 @@ public sealed class ReceptionSessionChangeTests
     }
 
     private static Uri Relative(string path) => new(path, UriKind.Relative);
+
+    private static List<string> Fields(JsonElement problem) =>
+        [.. problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()!).Order(StringComparer.Ordinal)];
 
     private static BookingBody Booking(string phone) =>
         new(Session, new { name = "Nguyễn Thị Đặt", phone }, "Tranh chấp ranh giới đất");

@@ -32,7 +32,7 @@ public static class AddReceptionWalkIn
                 return new StaffReceptionResult.Forbidden(why);
             }
 
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var errors = new List<Common.FieldError>();
             var citizen = BookReception.ReadPerson(command.Citizen, "citizen", phoneRequired: false, errors);
             var others = new List<Person>();
             for (var i = 0; i < (command.Representatives?.Count ?? 0); i++)
@@ -45,7 +45,7 @@ public static class AddReceptionWalkIn
 
             if (string.IsNullOrWhiteSpace(command.Topic))
             {
-                errors["topic"] = ["Say what the citizen raises."];
+                errors.Add("topic", "topic.required", "Say what the citizen raises.", "Xin ghi nội dung công dân trình bày.");
             }
 
             if (errors.Count > 0)
@@ -54,11 +54,16 @@ public static class AddReceptionWalkIn
             }
 
             var now = time.GetUtcNow();
+            if (ReceptionFieldErrors.SessionRefusal(session, now, walkIn: true) is { } closed)
+            {
+                return new StaffReceptionResult.Invalid([closed]);
+            }
+
             var request = new BookingRequest(session.Id, citizen!, command.Topic!.Trim(), command.TrackingCode?.Trim().ToUpperInvariant(), BookingChannel.Counter, others);
             var outcome = await bookings.AddWalkInAsync(session, calendar.SlotLengthOf(session), request, now, cancellationToken).ConfigureAwait(false);
             if (outcome is BookingOutcome.Refused refused)
             {
-                return new StaffReceptionResult.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["sessionId"] = [refused.Problem] });
+                return new StaffReceptionResult.Invalid([ReceptionFieldErrors.StoreRefusal(refused.Problem)]);
             }
 
             var booking = ((BookingOutcome.Confirmed)outcome).Booking;

@@ -2,6 +2,8 @@ using Petitions.Core.Citizens;
 using Petitions.Core.Ports;
 using Petitions.Core.Reception;
 
+using Petitions.Core.UseCases.Common;
+
 namespace Petitions.Core.UseCases.Reception;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class BookReception
         public sealed record Full(string SessionId) : Result;
 
         /// <summary>Field errors (400).</summary>
-        public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : Result;
+        public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Result;
     }
 
     /// <summary>Longest name accepted.</summary>
@@ -49,11 +51,11 @@ public static class BookReception
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var errors = new List<FieldError>();
             var session = await calendar.FindSessionAsync(command.SessionId, cancellationToken).ConfigureAwait(false);
             if (session is null)
             {
-                errors["sessionId"] = ["No such reception session."];
+                errors.Add("sessionId", "session.unknown", "No such reception session.", "Không có buổi tiếp này.");
             }
 
             var citizen = ReadPerson(command.Citizen, "citizen", phoneRequired: true, errors);
@@ -69,13 +71,13 @@ public static class BookReception
             var topic = command.Topic?.Trim();
             if (string.IsNullOrEmpty(topic) || topic.Length > MaxTopic)
             {
-                errors["topic"] = [$"Say what you want to raise (1–{MaxTopic} characters)."];
+                errors.Add("topic", "topic.required", $"Say what you want to raise (1–{MaxTopic} characters).", $"Xin nêu nội dung muốn trình bày (1–{MaxTopic} ký tự).");
             }
 
             var tracking = string.IsNullOrWhiteSpace(command.TrackingCode) ? null : command.TrackingCode.Trim().ToUpperInvariant();
             if (tracking is not null && (tracking.Length > 12 || !tracking.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
             {
-                errors["trackingCode"] = ["A tracking code has at most 12 letters, digits or dashes."];
+                errors.Add("trackingCode", "trackingCode.invalid", "A tracking code has at most 12 letters, digits or dashes.", "Mã hồ sơ có tối đa 12 chữ cái, chữ số hoặc dấu gạch ngang.");
             }
 
             BookingChannel? channel = (command.Channel?.Trim().ToUpperInvariant()) switch
@@ -86,7 +88,7 @@ public static class BookReception
             };
             if (channel is null)
             {
-                errors["channel"] = ["The channel is web or zalo."];
+                errors.Add("channel", "channel.invalid", "The channel is web or zalo.", "Kênh đăng ký là web hoặc zalo.");
             }
 
             if (errors.Count > 0)
@@ -94,15 +96,20 @@ public static class BookReception
                 return new Result.Invalid(errors);
             }
 
-            var request = new BookingRequest(session!.Id, citizen!, topic!, tracking, channel!.Value, others);
             var now = time.GetUtcNow();
+            if (ReceptionFieldErrors.SessionRefusal(session!, now, walkIn: false) is { } closed)
+            {
+                return new Result.Invalid([closed]);
+            }
+
+            var request = new BookingRequest(session!.Id, citizen!, topic!, tracking, channel!.Value, others);
             var outcome = await bookings.BookAsync(session, calendar.SlotLengthOf(session), request, now, cancellationToken).ConfigureAwait(false);
             switch (outcome)
             {
                 case BookingOutcome.Full:
                     return new Result.Full(session.Id);
                 case BookingOutcome.Refused refused:
-                    return new Result.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["sessionId"] = [refused.Problem] });
+                    return new Result.Invalid([ReceptionFieldErrors.StoreRefusal(refused.Problem)]);
             }
 
             var booking = ((BookingOutcome.Confirmed)outcome).Booking;
@@ -120,12 +127,12 @@ public static class BookReception
     }
 
     /// <summary>Reads a person; adds errors under <paramref name="field"/>.</summary>
-    internal static Person? ReadPerson(PersonInput? input, string field, bool phoneRequired, Dictionary<string, string[]> errors)
+    internal static Person? ReadPerson(PersonInput? input, string field, bool phoneRequired, List<FieldError> errors)
     {
         var name = input?.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxName)
         {
-            errors[field + ".name"] = [$"Give a name (1–{MaxName} characters)."];
+            errors.Add(field + ".name", "name.required", $"Give a name (1–{MaxName} characters).", $"Xin ghi họ tên (1–{MaxName} ký tự).");
         }
 
         string? phone = null;
@@ -137,14 +144,14 @@ public static class BookReception
             }
             else
             {
-                errors[field + ".phone"] = ["Give a Vietnamese mobile number, e.g. 0912 345 678."];
+                errors.Add(field + ".phone", "phone.invalid", "Give a Vietnamese mobile number, e.g. 0912 345 678.", "Xin ghi số điện thoại di động Việt Nam, ví dụ 0912 345 678.");
             }
         }
         else if (phoneRequired)
         {
-            errors[field + ".phone"] = ["Give a mobile number for the SMS confirmation."];
+            errors.Add(field + ".phone", "phone.required", "Give a mobile number for the SMS confirmation.", "Xin ghi số điện thoại di động để nhận tin nhắn xác nhận.");
         }
 
-        return errors.Keys.Any(k => k.StartsWith(field + ".", StringComparison.Ordinal)) ? null : new Person(name!, phone);
+        return errors.Has(field) ? null : new Person(name!, phone);
     }
 }

@@ -62,10 +62,9 @@ public static partial class CancelReceptionSession
             var reason = command.Reason?.Trim();
             if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
             {
-                return new StaffReceptionResult.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal)
-                {
-                    ["reason"] = [$"Give the reason citizens will read (1–{MaxReasonLength} characters)."],
-                });
+                return new StaffReceptionResult.Invalid([new Common.FieldError(
+                    "reason", "reason.required", $"Give the reason citizens will read (1–{MaxReasonLength} characters).",
+                    $"Xin ghi lý do (công dân sẽ đọc được; 1–{MaxReasonLength} ký tự).")]);
             }
 
             var earlier = (await changes.CancellationsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.SessionId == session.Id);

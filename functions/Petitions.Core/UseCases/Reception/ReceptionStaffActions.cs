@@ -21,7 +21,7 @@ public abstract record StaffReceptionResult
     public sealed record Forbidden(string Why) : StaffReceptionResult;
 
     /// <summary>Field errors (400).</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : StaffReceptionResult;
+    public sealed record Invalid(IReadOnlyList<Common.FieldError> Errors) : StaffReceptionResult;
 
     /// <summary>Not possible in the session's state (409).</summary>
     public sealed record Conflict(string Why) : StaffReceptionResult;

@@ -34,31 +34,31 @@ public static partial class RecordReceptionMeeting
                 return new StaffReceptionResult.Forbidden(why);
             }
 
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var errors = new List<Common.FieldError>();
             if (string.IsNullOrWhiteSpace(command.TrackingCode))
             {
-                errors["trackingCode"] = ["Name the case."];
+                errors.Add("trackingCode", "trackingCode.required", "Name the case.", "Xin ghi mã hồ sơ.");
             }
 
             if (command.Attendees is not { Count: > 0 } || command.Attendees.Any(string.IsNullOrWhiteSpace))
             {
-                errors["attendees"] = ["Name who attended."];
+                errors.Add("attendees", "attendees.required", "Name who attended.", "Xin ghi những người tham dự.");
             }
 
             if (string.IsNullOrWhiteSpace(command.Raised))
             {
-                errors["raised"] = ["Say what was raised."];
+                errors.Add("raised", "raised.required", "Say what was raised.", "Xin ghi nội dung công dân trình bày.");
             }
 
             if (string.IsNullOrWhiteSpace(command.Direction))
             {
-                errors["direction"] = ["Give the head's direction."];
+                errors.Add("direction", "direction.required", "Give the head's direction.", "Xin ghi ý kiến chỉ đạo của lãnh đạo.");
             }
 
             var now = time.GetUtcNow();
             if (command.FollowUpDate is { } followUp && followUp < DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime))
             {
-                errors["followUpDate"] = ["The follow-up date is in the past."];
+                errors.Add("followUpDate", "followUpDate.past", "The follow-up date is in the past.", "Ngày hẹn trả lời đã qua.");
             }
 
             if (errors.Count > 0)

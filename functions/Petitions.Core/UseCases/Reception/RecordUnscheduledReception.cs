@@ -1,5 +1,6 @@
 using System.Globalization;
 using Petitions.Core.Reception;
+using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Staff;
 
 namespace Petitions.Core.UseCases.Reception;
@@ -46,32 +47,32 @@ public static class RecordUnscheduledReception
                 return new StaffReceptionResult.Forbidden(why);
             }
 
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var errors = new List<FieldError>();
             var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ReceptionOccurrence.VietnamOffset).DateTime);
             var date = ReadDate(command.Date, today, errors);
             var start = ReadTime(command.Start, "start", errors);
             var end = ReadTime(command.End, "end", errors);
             if (start is { } s && end is { } e && e <= s)
             {
-                errors["end"] = ["The reception must end after it starts."];
+                errors.Add("end", "end.beforeStart", "The reception must end after it starts.", "Giờ kết thúc phải sau giờ bắt đầu.");
             }
 
             var place = command.Place?.Trim();
             if (string.IsNullOrEmpty(place) || place.Length > MaxPlaceLength)
             {
-                errors["place"] = [$"Say where the head received citizens (1–{MaxPlaceLength} characters)."];
+                errors.Add("place", "place.required", $"Say where the head received citizens (1–{MaxPlaceLength} characters).", $"Xin ghi địa điểm tiếp (1–{MaxPlaceLength} ký tự).");
             }
 
             var ground = UnscheduledGrounds.Find(command.Ground);
             if (ground is null)
             {
-                errors["ground"] = [$"Choose the legal ground: {string.Join(", ", UnscheduledGrounds.All.Select(g => g.Id))}."];
+                errors.Add("ground", "ground.invalid", $"Choose the legal ground: {string.Join(", ", UnscheduledGrounds.All.Select(g => g.Id))}.", "Xin chọn căn cứ tiếp đột xuất.");
             }
 
             var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
             if (note is { Length: > MaxNoteLength })
             {
-                errors["note"] = [$"At most {MaxNoteLength} characters."];
+                errors.Add("note", "note.tooLong", $"At most {MaxNoteLength} characters.", $"Tối đa {MaxNoteLength} ký tự.");
             }
 
             if (errors.Count > 0)
@@ -88,31 +89,31 @@ public static class RecordUnscheduledReception
                 : new StaffReceptionResult.Conflict("An unscheduled reception at this unit, day and start time is already recorded.");
         }
 
-        private static DateOnly? ReadDate(string? value, DateOnly today, Dictionary<string, string[]> errors)
+        private static DateOnly? ReadDate(string? value, DateOnly today, List<FieldError> errors)
         {
             if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                errors["date"] = ["Use the form YYYY-MM-DD."];
+                errors.Add("date", "date.invalid", "Use the form YYYY-MM-DD.", "Ngày theo dạng YYYY-MM-DD.");
                 return null;
             }
 
             if (date < today.AddDays(-MaxDaysBack) || date > today.AddDays(MaxDaysAhead))
             {
-                errors["date"] = [$"Record a reception from {MaxDaysBack} days back to {MaxDaysAhead} days ahead."];
+                errors.Add("date", "date.outOfRange", $"Record a reception from {MaxDaysBack} days back to {MaxDaysAhead} days ahead.", $"Chỉ ghi nhận buổi tiếp trong vòng {MaxDaysBack} ngày trước đến {MaxDaysAhead} ngày sau.");
                 return null;
             }
 
             return date;
         }
 
-        private static TimeOnly? ReadTime(string? value, string field, Dictionary<string, string[]> errors)
+        private static TimeOnly? ReadTime(string? value, string field, List<FieldError> errors)
         {
             if (TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
             {
                 return t;
             }
 
-            errors[field] = ["Use the form HH:mm (24-hour)."];
+            errors.Add(field, "time.invalid", "Use the form HH:mm (24-hour).", "Giờ theo dạng HH:mm (24 giờ).");
             return null;
         }
     }

@@ -27,7 +27,7 @@ internal static class GetReceptionFlagsEndpoint
         if (!string.IsNullOrEmpty(month) &&
             !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
         {
-            return ReceptionResults.Invalid(new Dictionary<string, string[]> { ["month"] = ["Use the form YYYY-MM."] });
+            return ReceptionResults.Invalid([new Core.UseCases.Common.FieldError("month", "month.invalid", "Use the form YYYY-MM.", "Tháng theo dạng YYYY-MM.")]);
         }
 
         var flags = (await calendar.FlagsAsync(first.Year, first.Month, cancellationToken).ConfigureAwait(false)).Select(f => new Flag(

@@ -37,13 +37,15 @@ internal static class ListReceptionSessionsEndpoint
             return ReceptionResults.UnknownUnit(unitId);
         }
 
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new List<Core.UseCases.Common.FieldError>();
         var today = ReceptionResults.Today(time);
         var start = ReceptionResults.Date(from, "from", errors, today);
         var end = ReceptionResults.Date(to, "to", errors, (start ?? today).AddDays(DefaultDays));
         if (start is { } s && end is { } e && (e < s || e.DayNumber - s.DayNumber > MaxDays))
         {
-            errors["to"] = [$"'to' must be on or after 'from' and at most {MaxDays} days later."];
+            errors.Add(new(
+                "to", "to.outOfRange", $"'to' must be on or after 'from' and at most {MaxDays} days later.",
+                $"'to' phải từ ngày 'from' trở đi và không quá {MaxDays} ngày sau."));
         }
 
         if (errors.Count > 0)

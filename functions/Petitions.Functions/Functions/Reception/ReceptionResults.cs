@@ -1,3 +1,4 @@
+using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Functions.Runtime;
 
@@ -6,8 +7,9 @@ namespace Petitions.Functions.Functions.Reception;
 /// <summary>The HTTP answers shared by the reception endpoints (problem+json for every error).</summary>
 internal static class ReceptionResults
 {
-    public static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "Invalid input", type: "https://httpstatuses.io/400");
+    /// <summary>400 with the field errors in the API's one form (field, code, message, messageVi).</summary>
+    public static IResult Invalid(IReadOnlyList<FieldError> errors) =>
+        App.UseCaseResults.Problem(StatusCodes.Status400BadRequest, "validation", "The request has invalid fields.", errors);
 
     public static IResult UnknownUnit(string unitId) =>
         ProblemDetailsMapping.Problem(StatusCodes.Status404NotFound, "Unknown unit", $"No unit '{unitId}'.");
@@ -23,7 +25,7 @@ internal static class ReceptionResults
     };
 
     /// <summary>Reads a yyyy-MM-dd query value, or the default.</summary>
-    public static DateOnly? Date(string? value, string field, Dictionary<string, string[]> errors, DateOnly fallback)
+    public static DateOnly? Date(string? value, string field, List<FieldError> errors, DateOnly fallback)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -35,7 +37,7 @@ internal static class ReceptionResults
             return date;
         }
 
-        errors[field] = ["Use the form YYYY-MM-DD."];
+        errors.Add(new FieldError(field, "date.invalid", "Use the form YYYY-MM-DD.", "Ngày theo dạng YYYY-MM-DD."));
         return null;
     }
 

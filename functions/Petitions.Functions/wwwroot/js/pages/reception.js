@@ -2,10 +2,10 @@
 // booking form (POST /api/reception/bookings). ?unit= chooses the unit, ?session= preselects a session (the
 // link in an escalation SMS), ?code= prefills the tracking code, ?channel=zalo records that the booking came from Zalo.
 import { initLanguage, onLangChange, t, lang, formatDate } from '../i18n.js';
-import { request, getJson, ApiError, generalMessage } from '../api.js';
+import { request, getJson, ApiError, generalMessage, fieldErrorText } from '../api.js';
 import { byId, el, clear, param } from '../dom.js';
 import { checkPhone, checkRequired, checkLength, normalisePhone } from '../validate.js';
-import { showError, clearError } from '../forms.js';
+import { showError, showServerError, clearError } from '../forms.js';
 
 const unitSelect = byId('unit');
 const sessionsNode = byId('sessions');
@@ -195,16 +195,20 @@ async function submit(event) {
       await loadSessions();
       return;
     }
-    const fieldErrors = error instanceof ApiError && error.problem?.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : null;
+    // A 400 carries the API's field errors ({ field, code, message, messageVi }): each goes next to its field, in
+    // the page's language (and again when the language changes); one without a field here goes to the form's line.
+    const fieldErrors = error instanceof ApiError && error.errors.length > 0 ? error.errors : null;
     if (fieldErrors) {
-      for (const [field, texts] of Object.entries(fieldErrors)) {
-        const input = Fields[field] ? byId(Fields[field]) : null;
+      const rest = [];
+      for (const fieldError of fieldErrors) {
+        const input = Fields[fieldError.field] ? byId(Fields[fieldError.field]) : null;
         if (input) {
-          showError(input, 'generic');
-          byId(`err-${input.id}`).textContent = texts.join(' ');
+          showServerError(input, fieldError);
+        } else {
+          rest.push(fieldErrorText(fieldError, lang()));
         }
       }
-      message = { key: 'reception.book.fix' };
+      message = rest.length > 0 ? { text: `${t('reception.book.fix')} ${rest.join(' ')}` } : { key: 'reception.book.fix' };
     } else {
       message = { text: generalMessage(error) };
     }

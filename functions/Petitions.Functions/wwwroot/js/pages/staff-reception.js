@@ -4,7 +4,7 @@
 // a session (POST …/cancel, confirmed in a <dialog> with a reason) and recording an unscheduled reception
 // (tiếp đột xuất, POST /api/reception/units/{unit}/unscheduled). Every POST carries the CSRF header (api.js).
 import { initLanguage, onLangChange, t, lang, formatDate, formatTime, vietnamDay } from '../i18n.js';
-import { request, getJson, ApiError, generalMessage } from '../api.js';
+import { request, getJson, ApiError, generalMessage, fieldErrorText } from '../api.js';
 import { byId, el, clear, param } from '../dom.js';
 import { requireStaff, showPageError } from '../staff.js';
 import { stepName, statusName } from '../steps.js';
@@ -145,19 +145,18 @@ async function loadSessions() {
   renderSessions();
 }
 
-/** The text of a problem: its field messages when it has some (400), else the general message. */
+/** The text of a problem: its field messages in the page's language when it has some (400), else the general message. */
 function problemText(error) {
   const errors = fieldErrors(error);
   if (errors) {
-    return Object.values(errors).flat().join(' ');
+    return errors.map((e) => fieldErrorText(e, lang())).join(' ');
   }
   return generalMessage(error);
 }
 
-/** A validation problem's `errors` object ({ field: [messages] }), or null. */
+/** A validation problem's field errors ([{ field, code, message, messageVi }]), or null. */
 function fieldErrors(error) {
-  const errors = error instanceof ApiError ? error.problem?.errors : null;
-  return errors && typeof errors === 'object' && !Array.isArray(errors) && Object.keys(errors).length > 0 ? errors : null;
+  return error instanceof ApiError && error.errors.length > 0 ? error.errors : null;
 }
 
 // ---- Agenda ----
@@ -320,14 +319,13 @@ function placeFieldErrors(error, fields, statusId, fixKey) {
   }
   const rest = [];
   let first = null;
-  for (const [field, texts] of Object.entries(errors)) {
-    const input = fields[field] ? byId(fields[field]) : null;
-    const text = Array.isArray(texts) ? texts.join(' ') : String(texts);
+  for (const fieldError of errors) {
+    const input = fields[fieldError.field] ? byId(fields[fieldError.field]) : null;
     if (input) {
-      showServerError(input, { message: text });
+      showServerError(input, fieldError);
       first ??= input;
     } else {
-      rest.push(text);
+      rest.push(fieldErrorText(fieldError, lang()));
     }
   }
   setStatus(statusId, [t(fixKey), ...rest].join(' '));
