@@ -28,6 +28,12 @@ if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(BenchStorage.Variabl
 try
 {
     var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchStorage).Assembly).Run(args).ToList();
+    if (summaries.Count == 0 && args.Any(a => a is "--filter" or "-f"))
+    {
+        await Console.Error.WriteLineAsync("No benchmark matches the filter; nothing was measured.").ConfigureAwait(false);
+        return 1;
+    }
+
     var failed = summaries.Where(Failed).ToList();
     foreach (var summary in failed)
     {
