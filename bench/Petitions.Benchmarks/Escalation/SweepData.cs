@@ -110,8 +110,8 @@ internal static class SweepData
         var officers = chart.OfficersOf(unit.Id);
         var complex = kind != CaseKind.Denunciation && random.Next(5) == 0;
 
-        // The resolution clock's span in calendar days (roughly), so that its due date lands between two weeks ago
-        // and the end of the longest limit.
+        // The running clock's span in calendar days (roughly): it started within that span before today, so its due
+        // date lies between today and the end of its limit, or up to two weeks earlier for the overdue one in twenty.
         var span = kind switch
         {
             CaseKind.ComplaintFirstInstance => complex || unit.RemoteArea ? 45 : 30,
