@@ -176,9 +176,12 @@ public sealed class AzuriteServer : IDisposable
                 return false;
             }
 
-            if (Answers(BlobPort) && Answers(QueuePort) && Answers(TablePort))
+            // A port that answers is not enough: a free port can be taken by another emulator between our probe and
+            // Azurite's start, and then the answer comes from that one while ours has failed. Only our process says
+            // that it listens, once per service.
+            if (ListeningLines() >= 3 && Answers(BlobPort) && Answers(QueuePort) && Answers(TablePort))
             {
-                return true;
+                return !_process.HasExited;
             }
 
             // Polling a condition (a port accepting connections) with a deadline, not waiting a fixed time for work.
@@ -186,6 +189,22 @@ public sealed class AzuriteServer : IDisposable
         }
 
         return false;
+    }
+
+    private int ListeningLines()
+    {
+        lock (_output)
+        {
+            var text = _output.ToString();
+            var count = 0;
+            for (var at = text.IndexOf("successfully listening at", StringComparison.Ordinal); at >= 0;
+                 at = text.IndexOf("successfully listening at", at + 1, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            return count;
+        }
     }
 
     private static bool Answers(int port)
