@@ -83,6 +83,34 @@ public sealed partial class SessionBook
     private string? Check(BookingRequest request, DateTimeOffset now, bool walkIn) => Problem(Session, request, now, walkIn);
 
     /// <summary>
+    /// Why the session takes no booking (online) or walk-in (at the counter) at <paramref name="now"/>, with a stable
+    /// code and the reason in English and Vietnamese; null when it does. Part of <see cref="Problem"/>, and what the
+    /// use cases answer the citizen or the officer.
+    /// </summary>
+    public static SessionClosed? Closed(ReceptionOccurrence session, DateTimeOffset now, bool walkIn)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!session.TakesPlace)
+        {
+            return new("session.cancelled", $"The session is cancelled: {session.Reason}.", $"Buổi tiếp đã bị hủy: {session.Reason}.");
+        }
+
+        if (session.Kind != ReceptionKind.Periodic && !walkIn)
+        {
+            return new("session.unscheduled", "Unscheduled reception cannot be booked online.", "Buổi tiếp đột xuất không nhận đăng ký trực tuyến.");
+        }
+
+        if (now >= (walkIn ? session.EndsAt : session.StartsAt))
+        {
+            return walkIn
+                ? new("session.over", "The session is over.", "Buổi tiếp đã kết thúc.")
+                : new("session.started", "The session has started; ask at the reception counter.", "Buổi tiếp đã bắt đầu; xin hỏi tại phòng tiếp công dân.");
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Why <paramref name="request"/> cannot be booked on <paramref name="session"/> at
     /// <paramref name="now"/>, or null when it can (capacity aside). Shared with the storage adapter.
     /// </summary>
@@ -95,19 +123,9 @@ public sealed partial class SessionBook
             return $"the request is for session '{request.SessionId}', not '{session.Id}'";
         }
 
-        if (!session.TakesPlace)
+        if (Closed(session, now, walkIn) is { } closed)
         {
-            return "the session is cancelled";
-        }
-
-        if (session.Kind != ReceptionKind.Periodic && !walkIn)
-        {
-            return "unscheduled reception cannot be booked";
-        }
-
-        if (now >= (walkIn ? session.EndsAt : session.StartsAt))
-        {
-            return walkIn ? "the session is over" : "the session has started; ask at the counter";
+            return closed.Message;
         }
 
         var people = new[] { request.Citizen }.Concat(request.OtherPeople ?? []).ToList();
@@ -182,3 +200,9 @@ public sealed partial class SessionBook
     [GeneratedRegex(@"^(0|\+84)[0-9]{9}$", RegexOptions.CultureInvariant)]
     private static partial Regex MobileNumber();
 }
+
+/// <summary>Why a session takes no booking now.</summary>
+/// <param name="Code">Stable code (<c>session.cancelled</c>, <c>session.unscheduled</c>, <c>session.started</c>, <c>session.over</c>).</param>
+/// <param name="Message">English.</param>
+/// <param name="MessageVi">Vietnamese.</param>
+public sealed record SessionClosed(string Code, string Message, string MessageVi);

@@ -63,6 +63,9 @@ public sealed class ReceptionSessionChangeTests
         using (var late = await client.PostAsJsonAsync(Relative("/api/reception/bookings"), Booking("0912345003")))
         {
             Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+            var refusal = Assert.Single((await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
+            Assert.Equal(("sessionId", "session.cancelled"), (refusal.GetProperty("field").GetString(), refusal.GetProperty("code").GetString()));
+            Assert.Equal("Buổi tiếp đã bị hủy: Chủ tịch dự họp khẩn tại tỉnh.", refusal.GetProperty("messageVi").GetString());
         }
 
         // Each booker gets one urgent SMS with the unit's page to book another session.

@@ -118,7 +118,7 @@ public sealed class TableReceptionBookingStoreTests
 
         var outcome = await store.BookAsync(session, Slot, Request(session, 1), Now);
 
-        Assert.Equal("the session is cancelled", Assert.IsType<BookingOutcome.Refused>(outcome).Problem);
+        Assert.StartsWith("The session is cancelled", Assert.IsType<BookingOutcome.Refused>(outcome).Problem, StringComparison.Ordinal);
         Assert.Empty(await store.ListAsync(session.Id));
     }
 }

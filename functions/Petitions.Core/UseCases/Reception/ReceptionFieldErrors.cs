@@ -23,35 +23,9 @@ public static class ReceptionFieldErrors
         return errors.Exists(e => e.Field == field || e.Field.StartsWith(field + ".", StringComparison.Ordinal));
     }
 
-    /// <summary>
-    /// Why a session takes no booking (online) or walk-in (at the counter) now, as a <c>sessionId</c> error; null when it
-    /// does. The same rules as <see cref="SessionBook.Problem"/>, said to the citizen or the officer.
-    /// </summary>
-    public static FieldError? SessionRefusal(ReceptionOccurrence session, DateTimeOffset now, bool walkIn)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        if (!session.TakesPlace)
-        {
-            return new("sessionId", "session.cancelled", $"The session is cancelled: {session.Reason}.", $"Buổi tiếp đã bị hủy: {session.Reason}.");
-        }
-
-        if (session.Kind != ReceptionKind.Periodic && !walkIn)
-        {
-            return new("sessionId", "session.unscheduled", "Unscheduled reception cannot be booked online.", "Buổi tiếp đột xuất không nhận đăng ký trực tuyến.");
-        }
-
-        if (walkIn && now >= session.EndsAt)
-        {
-            return new("sessionId", "session.over", "The session is over.", "Buổi tiếp đã kết thúc.");
-        }
-
-        if (!walkIn && now >= session.StartsAt)
-        {
-            return new("sessionId", "session.started", "The session has started; ask at the reception counter.", "Buổi tiếp đã bắt đầu; xin hỏi tại phòng tiếp công dân.");
-        }
-
-        return null;
-    }
+    /// <summary>Why a session takes no booking or walk-in now (<see cref="SessionBook.Closed"/>), as a <c>sessionId</c> error; null when it does.</summary>
+    public static FieldError? SessionRefusal(ReceptionOccurrence session, DateTimeOffset now, bool walkIn) =>
+        SessionBook.Closed(session, now, walkIn) is { } closed ? new("sessionId", closed.Code, closed.Message, closed.MessageVi) : null;
 
     /// <summary>A refusal from the booking store that the checks above did not foresee (kept in English, as the store gives it).</summary>
     public static FieldError StoreRefusal(string problem) =>

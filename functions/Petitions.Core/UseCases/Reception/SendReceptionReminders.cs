@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Petitions.Core.Ports;
+using Petitions.Core.Reception;
 
 namespace Petitions.Core.UseCases.Reception;
 
@@ -23,9 +24,15 @@ public static partial class SendReceptionReminders
         public async Task<int> HandleAsync(CancellationToken cancellationToken = default)
         {
             var sent = 0;
+            var sessions = new Dictionary<string, ReceptionOccurrence?>(StringComparer.Ordinal); // one look-up per session per run
             await foreach (var due in bookings.DueRemindersAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
-                var session = await calendar.FindSessionAsync(due.SessionId, cancellationToken).ConfigureAwait(false);
+                if (!sessions.TryGetValue(due.SessionId, out var session))
+                {
+                    session = await calendar.FindSessionAsync(due.SessionId, cancellationToken).ConfigureAwait(false);
+                    sessions[due.SessionId] = session;
+                }
+
                 var booking = session is null
                     ? null
                     : (await bookings.ListAsync(due.SessionId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(b => b.Code == due.Code);
