@@ -35,10 +35,14 @@ public sealed class ReceptionChangesEndToEndTests(AppFixture app)
         await Expect(cancelled).ToHaveAttributeAsync("data-status", "cancelled");
         await Expect(cancelled.Locator("[data-cancel]")).ToHaveCountAsync(0);
 
-        // The dialog proposes today (Asia/Ho_Chi_Minh); the reception is recorded for that day.
+        // The dialog proposes today (Asia/Ho_Chi_Minh). The reception is recorded for tomorrow, so that it is still to
+        // come whatever the hour the suite runs (the public page lists only sessions that have not ended).
         await page.ClickAsync("#open-unscheduled");
-        var day = await page.InputValueAsync("#unscheduled-date");
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", day);
+        var proposed = await page.InputValueAsync("#unscheduled-date");
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", proposed);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var day = DateOnly.ParseExact(proposed, "yyyy-MM-dd", invariant).AddDays(1).ToString("yyyy-MM-dd", invariant);
+        await page.FillAsync("#unscheduled-date", day);
         await page.FillAsync("#unscheduled-start", "14:00");
         await page.FillAsync("#unscheduled-end", "16:00");
         await page.FillAsync("#unscheduled-place", "Nhà văn hóa khu 3");
