@@ -16,6 +16,7 @@ public sealed class Case
     private readonly HashSet<string> _firedRungs;
     private readonly List<CaseEvent> _uncommitted = [];
     private readonly List<string> _forwardedFrom;
+    private readonly List<FilingObstacle> _obstacles;
 
     private Case(CaseSnapshot snapshot)
     {
@@ -36,6 +37,7 @@ public sealed class Case
         _firedRungs = new HashSet<string>(snapshot.FiredRungs ?? [], StringComparer.Ordinal);
         PendingHandOver = snapshot.PendingHandOver;
         _forwardedFrom = [.. snapshot.ForwardedFrom ?? []];
+        _obstacles = [.. snapshot.FilingObstacles ?? []];
     }
 
     /// <summary>The case id (tracking code or internal id; safe as a Table key).</summary>
@@ -97,6 +99,9 @@ public sealed class Case
     /// <summary>The clocks that are running now (what the escalation ladder watches).</summary>
     public IEnumerable<CaseClock> RunningClocks => _clocks.Where(c => c.IsRunning);
 
+    /// <summary>The objective obstacles to filing recorded by the staff (complaints; Luật Khiếu nại 2011, Điều 9).</summary>
+    public IReadOnlyList<FilingObstacle> FilingObstacles => _obstacles;
+
     /// <summary>Events raised since the case was loaded or last committed: persist them with the snapshot.</summary>
     public IReadOnlyList<CaseEvent> UncommittedEvents => _uncommitted;
 
@@ -129,7 +134,8 @@ public sealed class Case
     public CaseSnapshot ToSnapshot() =>
         new(Id, Kind, Status, ReceivedOn, Complex, RemoteArea, OfficerId, DuplicateOf, Extensions, [.. _clocks], Version,
             UnitId, ResponsibleHeadId, [.. _firedRungs.Order(StringComparer.Ordinal)], LastRung, PendingHandOver,
-            _forwardedFrom.Count == 0 ? null : [.. _forwardedFrom]);
+            _forwardedFrom.Count == 0 ? null : [.. _forwardedFrom],
+            _obstacles.Count == 0 ? null : [.. _obstacles]);
 
     /// <summary>Forgets the uncommitted events once they are stored.</summary>
     public void MarkCommitted() => _uncommitted.Clear();
@@ -494,6 +500,86 @@ public sealed class Case
     {
         StopClocks(VietnamDate.Of(at));
         Status = outcome;
+    }
+
+    /// <summary>
+    /// Records an objective obstacle that kept the complainant from filing (Luật Khiếu nại 2011, Điều 9): days
+    /// <paramref name="from"/> to <paramref name="until"/> (included, not after today) are not counted in the filing limit.
+    /// Complaints only; an obstacle overlapping one already recorded is refused.
+    /// </summary>
+    public void RecordFilingObstacle(DateOnly from, DateOnly until, string cause, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cause);
+        Require(CaseAction.RecordObstacle, CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Suspended);
+        if (Kind.LegalKind() != "complaint")
+        {
+            throw Invalid(CaseAction.RecordObstacle, "a filing obstacle (Luật Khiếu nại 2011, Điều 9) applies to complaints only");
+        }
+
+        if (until < from)
+        {
+            throw Invalid(CaseAction.RecordObstacle, "the obstacle ends before it starts");
+        }
+
+        if (until > VietnamDate.Of(at))
+        {
+            throw Invalid(CaseAction.RecordObstacle, "an obstacle cannot end in the future");
+        }
+
+        if (_obstacles.Any(o => o.From <= until && from <= o.Until))
+        {
+            throw Invalid(CaseAction.RecordObstacle, "the obstacle overlaps one already recorded");
+        }
+
+        _obstacles.Add(new FilingObstacle(from, until, cause));
+        Raise(new FilingObstacleRecorded(from, until, cause) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>
+    /// The complaint filing limit (thời hiệu) counted from <paramref name="learntOn"/> (the day the citizen received or
+    /// learnt of the decision or act), the recorded obstacles not counted; the explanation lists each obstacle day.
+    /// </summary>
+    public Deadline FilingDeadline(DateOnly learntOn, DeadlineCalculator clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var rule = clock.Limits.Get(Kind.LegalKind(), "file", learntOn);
+        var intervals = _obstacles.Select(o => new SuspendedInterval(o.From, o.Until.AddDays(1))).ToList();
+        return clock.Compute(new DeadlineRequest(rule.Kind, rule.Step, learntOn, Remote: RemoteArea && rule.HasRemoteVariant, Suspensions: intervals));
+    }
+
+    /// <summary>
+    /// Recomputes the not-stopped clocks whose span touches <paramref name="year"/> after that year's official calendar
+    /// was added or corrected. Each clock whose due date changes is recorded as a <see cref="CaseDeadlineMoved"/>
+    /// with both dates and the reason; the moves are returned (none when nothing changed).
+    /// </summary>
+    public IReadOnlyList<CaseDeadlineMoved> RecomputeForCalendar(int year, string reason, string actor, DateTimeOffset at, DeadlineCalculator clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(clock);
+        var moved = new List<CaseDeadlineMoved>();
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        for (var i = 0; i < _clocks.Count; i++)
+        {
+            var old = _clocks[i];
+            if (old.Status == ClockStatus.Stopped || old.Trigger > last || old.Due < first)
+            {
+                continue;
+            }
+
+            var recomputed = Compute(old, clock);
+            if (recomputed.Due == old.Due)
+            {
+                continue;
+            }
+
+            _clocks[i] = recomputed;
+            var @event = new CaseDeadlineMoved(old.Step, old.Due, recomputed.Due, year, reason) { CaseId = Id, Sequence = 0, Actor = actor, At = at };
+            Raise(@event);
+            moved.Add((CaseDeadlineMoved)_uncommitted[^1]);
+        }
+
+        return moved;
     }
 
     private void StartClock(string step, DateOnly trigger, DeadlineCalculator clock)

@@ -27,6 +27,8 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(EscalationFired), "escalated")]
 [JsonDerivedType(typeof(ReceptionMeetingRecorded), "receptionMeeting")]
 [JsonDerivedType(typeof(ForwardedCaseReceived), "forwardReceived")]
+[JsonDerivedType(typeof(FilingObstacleRecorded), "filingObstacle")]
+[JsonDerivedType(typeof(CaseDeadlineMoved), "deadlineMoved")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -116,3 +118,20 @@ public sealed record EscalationFired(
 /// <param name="FollowUpOn">When the unit reports back, if set.</param>
 public sealed record ReceptionMeetingRecorded(
     string SessionId, IReadOnlyList<string> Attendees, string Raised, string Direction, DateOnly? FollowUpOn) : CaseEvent;
+
+/// <summary>
+/// The staff recorded an objective obstacle that kept the complainant from filing, from <paramref name="From"/> to
+/// <paramref name="Until"/> (both included): those days are not counted in the filing limit (thời hiệu,
+/// Luật Khiếu nại 2011, Điều 9 — illness, natural disaster, enemy action, work or study far away, other objective obstacles).
+/// </summary>
+public sealed record FilingObstacleRecorded(DateOnly From, DateOnly Until, string Cause) : CaseEvent;
+
+/// <summary>
+/// A clock's due date moved because a year's official calendar was added or corrected: both dates, the year and
+/// the reason. Nothing moves silently.
+/// </summary>
+public sealed record CaseDeadlineMoved(string Step, DateOnly PreviousDue, DateOnly NewDue, int Year, string Reason) : CaseEvent
+{
+    /// <summary>True when the date moved later (the citizen is then told).</summary>
+    public bool Later => NewDue > PreviousDue;
+}

@@ -25,7 +25,11 @@ public sealed record CaseSnapshot(
     IReadOnlyList<string>? FiredRungs = null,
     string? LastRung = null,
     ForwardHandOver? PendingHandOver = null,
-    IReadOnlyList<string>? ForwardedFrom = null);
+    IReadOnlyList<string>? ForwardedFrom = null,
+    IReadOnlyList<FilingObstacle>? FilingObstacles = null);
+
+/// <summary>An objective obstacle to filing a complaint, days <paramref name="From"/> to <paramref name="Until"/> included (Luật Khiếu nại 2011, Điều 9).</summary>
+public sealed record FilingObstacle(DateOnly From, DateOnly Until, string Cause);
 
 /// <summary>A forward within the organisation that the receiving unit has not yet taken in.</summary>
 /// <param name="ToUnit">The competent unit the case was forwarded to.</param>

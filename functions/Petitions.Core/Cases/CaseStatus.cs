@@ -46,6 +46,7 @@ public enum CaseStatus
 /// <summary>What was attempted on a case.</summary>
 public enum CaseAction
 {
+
     /// <summary>Accept (thụ lý).</summary>
     Accept,
 
@@ -96,4 +97,7 @@ public enum CaseAction
 
     /// <summary>Receive a case forwarded by another unit (chuyển đơn) in the unit it was forwarded to.</summary>
     ReceiveForwarded,
+
+    /// <summary>Record an objective obstacle to filing a complaint (Luật Khiếu nại 2011, Điều 9).</summary>
+    RecordObstacle,
 }

@@ -106,9 +106,9 @@ public sealed class DeadlineCalculator
                 continue;
             }
 
-            if (SuspensionPausing(rule.Kind, date, suspensions) is { } pause)
+            if (SuspensionPausing(rule.Kind, rule.Step, date, suspensions) is { } pause)
             {
-                skipped.Add(new SkippedDay(date, SkipReason.Suspended, null, pause.Source, RollForward: false));
+                skipped.Add(new SkippedDay(date, pause.Obstacle ? SkipReason.Obstacle : SkipReason.Suspended, null, pause.Source, RollForward: false));
                 continue;
             }
 
@@ -138,13 +138,13 @@ public sealed class DeadlineCalculator
         }
     }
 
-    private SuspensionRule? SuspensionPausing(string kind, DateOnly date, IReadOnlyList<SuspendedInterval> suspensions)
+    private SuspensionRule? SuspensionPausing(string kind, string step, DateOnly date, IReadOnlyList<SuspendedInterval> suspensions)
     {
         foreach (var interval in suspensions)
         {
             if (interval.Covers(date))
             {
-                return Limits.SuspensionRuleOn(kind, date);
+                return Limits.SuspensionRuleOn(kind, step, date);
             }
         }
 

@@ -20,6 +20,12 @@ public enum SkipReason
 
     /// <summary>The step was suspended that day and the law then in force excludes suspended time.</summary>
     Suspended,
+
+    /// <summary>
+    /// An objective obstacle recorded by the staff (illness, natural disaster, enemy action, work or study far away…)
+    /// kept the citizen from filing that day: not counted in the filing limit (Luật Khiếu nại 2011, Điều 9).
+    /// </summary>
+    Obstacle,
 }
 
 /// <summary>One day that was skipped while counting, or stepped over by the final roll-forward.</summary>
@@ -110,6 +116,7 @@ public sealed record DeadlineExplanation(
             SkipReason.Holiday => "holiday",
             SkipReason.CompensatoryDay => "compensatory day off",
             SkipReason.OfficialDayOff => "official day off (swapped day)",
+            SkipReason.Obstacle => "objective obstacle recorded (trở ngại khách quan), not counted in the filing limit",
             _ => "suspended (tạm đình chỉ)",
         };
         var name = day.Name is null ? string.Empty : $": {day.Name}";

@@ -82,6 +82,7 @@ public sealed class LegalLimits
             Require(!string.IsNullOrWhiteSpace(rule.Kind), at, "kind is required (\"*\" for every kind)", problems);
             Require(!string.IsNullOrWhiteSpace(rule.Source), at, "source is required", problems);
             Require(rule.EffectiveTo is null || rule.EffectiveTo >= rule.EffectiveFrom, at, "effectiveTo is before effectiveFrom", problems);
+            Require(!rule.Obstacle || !string.IsNullOrWhiteSpace(rule.Step), at, "an obstacle rule names its step (e.g. complaint/file)", problems);
         }
 
         foreach (var group in document.Limits.Where(l => l.Kind is not null && l.Step is not null).GroupBy(l => (l.Kind, l.Step)))
@@ -116,7 +117,15 @@ public sealed class LegalLimits
 
     /// <summary>True when a day suspended on <paramref name="date"/> does not count for <paramref name="kind"/>.</summary>
     public SuspensionRule? SuspensionRuleOn(string kind, DateOnly date) =>
-        Suspension.FirstOrDefault(s => s.PausesOn(kind, date));
+        Suspension.FirstOrDefault(s => s.Step is null && s.PausesOn(kind, date));
+
+    /// <summary>
+    /// The rule under which a day suspended on <paramref name="date"/> does not count for <paramref name="kind"/>/<paramref name="step"/>:
+    /// a rule for that very step first (e.g. the filing-limit obstacle), then one for the whole kind; null when the day counts.
+    /// </summary>
+    public SuspensionRule? SuspensionRuleOn(string kind, string step, DateOnly date) =>
+        Suspension.FirstOrDefault(s => s.Step is not null && s.PausesOn(kind, step, date))
+        ?? SuspensionRuleOn(kind, date);
 
     private static void Validate(LegalLimit limit, string at, List<string> problems)
     {

@@ -47,6 +47,9 @@ public enum NotificationEvent
     /// to travel), with the link to book another session.
     /// </summary>
     ReceptionCancelled,
+
+    /// <summary>A due date the citizen was given moved later because the official calendar changed, with the new date.</summary>
+    DeadlineMoved,
 }
 
 /// <summary>Whether a message may be sent during quiet hours.</summary>

@@ -1,11 +1,11 @@
 namespace Petitions.Core.Reception;
 
 /// <summary>
-/// Crowded complaints (khiếu nại đông người: 5 or more people on one matter) are presented by
-/// representatives. From 5 to 9 people: 1 or 2 representatives; from 10 people: more may be
-/// chosen, never more than 5 (Nghị định 75/2012/NĐ-CP, rule carried into Nghị định
-/// 124/2020/NĐ-CP; at exactly 10 people the more generous bound is taken). Everyone else is
-/// listed as a co-signer.
+/// Crowded complaints (nhiều người cùng khiếu nại, tố cáo, kiến nghị, phản ánh về một nội dung) are
+/// presented by representatives. From 5 to 10 people: 1 or 2 representatives; more than 10 people:
+/// more may be chosen, never more than 5 (Luật Tiếp công dân 2013, Điều 29 as cited by issue 16; the
+/// article number was not re-read on 2026-12-03). Exactly 10 people is still the 1-or-2 band. Everyone
+/// else is listed as a co-signer.
 /// </summary>
 public static class CrowdedComplaint
 {
@@ -15,6 +15,12 @@ public static class CrowdedComplaint
     /// <summary>The most representatives a group of any size may send.</summary>
     public const int MaxRepresentatives = 5;
 
+    /// <summary>Up to this many people (inclusive) a group sends at most two representatives.</summary>
+    public const int SmallGroupUpTo = 10;
+
+    /// <summary>The most representatives a group of <see cref="Threshold"/> to <see cref="SmallGroupUpTo"/> people may send.</summary>
+    public const int SmallGroupRepresentatives = 2;
+
     /// <summary>How many representatives may attend for a group of <paramref name="people"/>.</summary>
     public static int RepresentativesAllowed(int people)
     {
@@ -22,7 +28,7 @@ public static class CrowdedComplaint
         return people switch
         {
             < Threshold => people,
-            < 10 => 2,
+            <= SmallGroupUpTo => SmallGroupRepresentatives,
             _ => MaxRepresentatives,
         };
     }

@@ -11,8 +11,9 @@ public sealed class LegalLimitsDataTests
         string[] expected =
         [
             "complaint/file", "complaint/accept", "complaint/resolve", "complaint/resolve-second", "complaint/lodge-second",
-            "denunciation/preliminary", "denunciation/notify", "denunciation/resolve", "denunciation/forward",
-            "letter/classify", "petition/process",
+            "complaint/send-decision", "complaint/send-decision-second", "complaint/decision-effective",
+            "denunciation/preliminary", "denunciation/notify", "denunciation/resolve", "denunciation/forward", "denunciation/send-suspension",
+            "letter/classify", "letter/reception-answer", "petition/process",
         ];
         Assert.Equal(expected.Order(), limits.Limits.Select(l => $"{l.Kind}/{l.Step}").Order());
         Assert.All(limits.Limits, l => Assert.Matches(@"(Luật|Thông tư)", l.Source));

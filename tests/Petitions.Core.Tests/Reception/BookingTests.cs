@@ -26,7 +26,8 @@ public sealed class BookingTests
     [InlineData(4, 4, 0)]
     [InlineData(5, 2, 3)]
     [InlineData(9, 2, 7)]
-    [InlineData(10, 5, 5)]
+    [InlineData(10, 2, 8)]
+    [InlineData(11, 5, 6)]
     [InlineData(40, 5, 35)]
     public void Crowded_complaints_attend_through_at_most_five_representatives_the_rest_co_sign(int people, int representatives, int coSigners)
     {

@@ -33,6 +33,8 @@ public static class TimelineText
             EscalationFired => "escalated",
             ForwardedCaseReceived => "forwardReceived",
             ReceptionMeetingRecorded => "receptionMeeting",
+            FilingObstacleRecorded => "filingObstacle",
+            CaseDeadlineMoved => "deadlineMoved",
             _ => "event",
         };
     }
@@ -68,6 +70,12 @@ public static class TimelineText
                 $"{UnitEn(chart, f.UnitId)} received your letter, forwarded by {UnitEn(chart, f.FromUnit)}, on {Date(f.ReceivedOn)}.",
                 $"{UnitVi(chart, f.UnitId)} đã tiếp nhận đơn do {UnitVi(chart, f.FromUnit)} chuyển đến ngày {DateVi(f.ReceivedOn)}."),
             ReceptionMeetingRecorded m => Meeting(m),
+            CaseDeadlineMoved d => (
+                $"The due date moved from {Date(d.PreviousDue)} to {Date(d.NewDue)}: {d.Reason}.",
+                $"Ngày hẹn đổi từ {DateVi(d.PreviousDue)} sang {DateVi(d.NewDue)}: {d.Reason}."),
+            FilingObstacleRecorded o => (
+                $"Days {Date(o.From)} to {Date(o.Until)} are not counted in the time to complain (Luật Khiếu nại 2011, Điều 9): {o.Cause}.",
+                $"Thời gian từ {DateVi(o.From)} đến {DateVi(o.Until)} không tính vào thời hiệu khiếu nại (Luật Khiếu nại 2011, Điều 9): {o.Cause}."),
             _ => null,
         };
     }
