@@ -30,6 +30,7 @@ public sealed class CaseMessages(NotificationCatalogue catalogue, OrganisationCh
         ["case.apology"] = NotificationEvent.ApologyLate,
         ["case.satisfaction"] = NotificationEvent.SatisfactionQuestion,
         ["reception.offer"] = NotificationEvent.ReceptionOffer,
+        [Core.UseCases.Calendar.MoveDeadlinesForCalendar.CitizenTemplate] = NotificationEvent.DeadlineMoved,
     };
 
     /// <summary>The message for <paramref name="request"/> about <paramref name="stored"/>, or null when the template has no citizen message.</summary>
