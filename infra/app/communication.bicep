@@ -4,7 +4,7 @@ param name string
 param systemTopicName string
 param tags object
 
-resource communication 'Microsoft.Communication/communicationServices@2023-04-01' = {
+resource communication 'Microsoft.Communication/communicationServices@2025-09-01' = {
   name: name
   location: 'global'
   tags: tags
@@ -15,7 +15,7 @@ resource communication 'Microsoft.Communication/communicationServices@2023-04-01
 
 // ACS events are published through a global system topic. Its own identity delivers to the
 // storage queue (storage has no shared keys), see events.bicep and rbac.bicep.
-resource systemTopic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: systemTopicName
   location: 'global'
   tags: tags
