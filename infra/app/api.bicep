@@ -1,4 +1,4 @@
-// The function app: Flex Consumption, the custom handler runtime, deployed from a blob
+// The function app: Flex Consumption, the .NET isolated worker (10.0), deployed from a blob
 // container with the user-assigned identity, every app setting the code reads, and App Service
 // Authentication (Entra ID) for the staff routes.
 param name string
@@ -90,10 +90,11 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
       }
-      // The custom handler (host.json customHandler) is the runtime.
+      // The .NET isolated worker (functions/Petitions.Functions). On Flex Consumption the runtime
+      // is declared here; FUNCTIONS_WORKER_RUNTIME is not an app setting there.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
@@ -116,6 +117,19 @@ var hostStorageSettings = {
 var monitoringSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+}
+
+// Queue names and schedules the triggers read as %Name% (PLATFORM.md); the queues themselves
+// are created in storage.bicep.
+var triggerSettings = {
+  OutboxQueueName: 'case-outbox'
+  IntakeQueueName: 'case-intake'
+  EscalationsQueueName: 'escalations'
+  NotificationsQueueName: 'notifications'
+  DeliveryReportsQueueName: 'delivery-reports'
+  ZaloEventsQueueName: 'zalo-events'
+  EscalationSweepSchedule: '0 */5 * * * *'
+  ReceptionRemindersSchedule: '0 */15 * * * *'
 }
 
 var appSettings = {
@@ -149,7 +163,7 @@ var authSettings = authEnabled ? {
 resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(hostStorageSettings, monitoringSettings, appSettings, authSettings)
+  properties: union(hostStorageSettings, monitoringSettings, triggerSettings, appSettings, authSettings)
 }
 
 // Staff sign in with Entra ID; citizens' routes stay public. The platform authenticates and
