@@ -26,22 +26,6 @@ public sealed partial class BaselineTests
     }
 
     [Fact]
-    public void The_function_app_runs_the_custom_handler_on_Flex_Consumption_deployed_with_its_identity()
-    {
-        var (plan, serverFarm) = Declared("app/api.bicep", "Microsoft.Web/serverfarms");
-        Assert.Equal("FlexConsumption", plan.PropertyText(serverFarm.Body, "sku.tier"));
-
-        var (file, site) = Declared("app/api.bicep", "Microsoft.Web/sites");
-        Assert.Equal("custom", file.PropertyText(site.Body, "properties.functionAppConfig.runtime.name"));
-        Assert.Equal("1.0", file.PropertyText(site.Body, "properties.functionAppConfig.runtime.version"));
-        Assert.Equal("blobContainer", file.PropertyText(site.Body, "properties.functionAppConfig.deployment.storage.type"));
-        Assert.Equal("UserAssignedIdentity", file.PropertyText(site.Body, "properties.functionAppConfig.deployment.storage.authentication.type"));
-        Assert.Equal("UserAssigned", file.PropertyText(site.Body, "identity.type"));
-        Assert.Equal("identity.id", file.PropertyText(site.Body, "properties.keyVaultReferenceIdentity"));
-        Assert.Contains("'azd-service-name': 'api'", file.PropertyText(site.Body, "tags"), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Monitoring_Key_Vault_and_Communication_Services_follow_the_policy()
     {
         var (monitoring, insights) = Declared("app/monitoring.bicep", "Microsoft.Insights/components");
@@ -108,16 +92,6 @@ public sealed partial class BaselineTests
             $"{m.File.RelativePath}: module '{m.Path}' does not exist"));
     }
 
-    [Fact]
-    public void Azd_packages_the_output_of_the_publish_command_as_a_function_app()
-    {
-        var yaml = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "azure.yaml"));
-
-        Assert.Contains("host: function", yaml, StringComparison.Ordinal);
-        Assert.Contains("language: custom", yaml, StringComparison.Ordinal);
-        Assert.Contains("dist: artifacts/publish", yaml, StringComparison.Ordinal);
-        Assert.Matches(@"prepackage:\s+shell: sh\s+run: bash tools/publish\.sh", yaml);
-    }
 
     [GeneratedRegex(@"abbrs\.([A-Za-z]+)")]
     private static partial Regex AbbreviationUse();
