@@ -10,6 +10,8 @@ resource communication 'Microsoft.Communication/communicationServices@2025-09-01
   tags: tags
   properties: {
     dataLocation: 'Asia Pacific'
+    // Entra ID only: no access keys (the app's identity holds the ACS role, rbac.bicep).
+    disableLocalAuth: true
   }
 }
 
