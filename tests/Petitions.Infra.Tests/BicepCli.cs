@@ -67,6 +67,9 @@ public static class BicepCli
     /// <summary>The compiled ARM template of infra/main.bicep.</summary>
     public static JsonElement Template => Compiled.Value.RootElement;
 
+    /// <summary>The compiled template as a scope that evaluates variables and module parameters.</summary>
+    public static ArmScope Main => new(Template);
+
     /// <summary>Every resource in the template and its nested deployments, recursively.</summary>
     public static IEnumerable<JsonElement> Resources(JsonElement template)
     {

@@ -73,19 +73,6 @@ public sealed class CompilerTests
     }
 
     [Fact]
-    public void Every_app_setting_the_README_marks_infra_is_in_the_compiled_template()
-    {
-        var rows = ConfigurationTable.Read(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")));
-        var infra = rows.Where(r => r.SetBy.Trim().Equals("infra", StringComparison.OrdinalIgnoreCase)).ToList();
-        Assert.NotEmpty(infra);
-        var compiled = BicepCli.Template.GetRawText();
-        // Settings appear as JSON keys or, where the compiler folds them into union(createObject(...)), as quoted ARM strings.
-        var missing = infra.Where(r => !compiled.Contains('"' + r.AppSettingName + '"', StringComparison.Ordinal)
-                && !compiled.Contains("'" + r.AppSettingName + "'", StringComparison.Ordinal)).Select(r => r.AppSettingName).ToList();
-        Assert.True(missing.Count == 0, "missing in the compiled template: " + string.Join(", ", missing));
-    }
-
-    [Fact]
     public void FUNCTIONS_WORKER_RUNTIME_is_not_an_app_setting_on_Flex_Consumption()
     {
         Assert.DoesNotContain("\"FUNCTIONS_WORKER_RUNTIME\"", BicepCli.Template.GetRawText(), StringComparison.Ordinal);
