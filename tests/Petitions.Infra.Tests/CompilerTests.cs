@@ -33,21 +33,23 @@ public sealed class CompilerTests
     }
 
     [Theory]
-    [InlineData("instanceMemoryMB: instanceMemoryMB", "instanceMemoryMegabytes: instanceMemoryMB")]
-    [InlineData("maximumInstanceCount: maximumInstanceCount", "maximumInstanceCount: notAParameter")]
-    public void A_broken_copy_with_a_wrong_property_or_missing_parameter_fails_the_build(string original, string broken)
+    [InlineData("app/api.bicep", "instanceMemoryMB: instanceMemoryMB", "instanceMemoryMegabytes: instanceMemoryMB", "BCP037")] // a wrong property name
+    [InlineData("app/api.bicep", "maximumInstanceCount: maximumInstanceCount", "maximumInstanceCount: notAParameter", "BCP057")] // an undefined symbol
+    [InlineData("main.bicep", "    queueName: layout.deliveryReportQueue\n", "", "BCP035")] // a module call without a required parameter
+    public void A_broken_copy_fails_the_build_with_the_compilers_diagnostic(string file, string original, string broken, string code)
     {
         var copy = Path.Combine(Path.GetTempPath(), "petitions-broken-infra-" + Guid.NewGuid().ToString("N"));
         CopyDirectory(Path.Combine(RepositoryPaths.Root, "infra"), copy);
         try
         {
-            var api = Path.Combine(copy, "app", "api.bicep");
-            var text = File.ReadAllText(api);
+            var path = Path.Combine(copy, file);
+            var text = File.ReadAllText(path).ReplaceLineEndings("\n");
             Assert.Contains(original, text, StringComparison.Ordinal);
-            File.WriteAllText(api, text.Replace(original, broken, StringComparison.Ordinal));
+            File.WriteAllText(path, text.Replace(original, broken, StringComparison.Ordinal));
             var build = BicepCli.Run("build", Path.Combine(copy, "main.bicep"), "--stdout");
             // The same rule the clean build is held to: any diagnostic (warning or error) fails.
             Assert.True(build.Stderr.Trim().Length > 0 || build.ExitCode != 0, "the broken copy compiled silently");
+            Assert.Contains(code, build.Stderr, StringComparison.Ordinal);
         }
         finally
         {
