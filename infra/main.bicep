@@ -1,7 +1,7 @@
-// Petitions on Azure: one resource group holding a Flex Consumption function app (custom
-// handler), its storage (queues, tables, deployment container), monitoring, Communication
+// Petitions on Azure: one resource group holding a Flex Consumption function app (.NET
+// isolated worker), its storage (queues, tables, deployment container), monitoring, Communication
 // Services for SMS with delivery reports through Event Grid, and a Key Vault for the secrets.
-// Deploy with `azd up`; validate with `az bicep build --file infra/main.bicep` (docs/deploy.md).
+// Deploy with `azd up`; build and lint with the NuGet Bicep CLI (docs/deploy.md).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -80,7 +80,7 @@ var tags = {
 }
 var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
   tags: tags

@@ -1,4 +1,4 @@
-// The function app: Flex Consumption, the custom handler runtime, deployed from a blob
+// The function app: Flex Consumption, the .NET isolated worker (10.0), deployed from a blob
 // container with the user-assigned identity, every app setting the code reads, and App Service
 // Authentication (Entra ID) for the staff routes.
 param name string
@@ -20,11 +20,11 @@ param entraTenantId string
 param smsFrom string
 param zaloAppId string
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
 }
 
-resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 
@@ -32,15 +32,15 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+resource keyVault 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
   name: keyVaultName
 }
 
-resource communication 'Microsoft.Communication/communicationServices@2023-04-01' existing = {
+resource communication 'Microsoft.Communication/communicationServices@2025-09-01' existing = {
   name: communicationServiceName
 }
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -54,7 +54,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   tags: union(tags, { 'azd-service-name': 'api' })
@@ -90,10 +90,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
       }
-      // The custom handler (host.json customHandler) is the runtime.
+      // The .NET isolated worker (functions/Petitions.Functions). On Flex Consumption the runtime
+      // is declared here; FUNCTIONS_WORKER_RUNTIME is not an app setting there.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
@@ -116,6 +117,19 @@ var hostStorageSettings = {
 var monitoringSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+}
+
+// Queue names and schedules the triggers read as %Name% (PLATFORM.md); the queues themselves
+// are created in storage.bicep.
+var triggerSettings = {
+  OutboxQueueName: 'case-outbox'
+  IntakeQueueName: 'case-intake'
+  EscalationsQueueName: 'escalations'
+  NotificationsQueueName: 'notifications'
+  DeliveryReportsQueueName: 'delivery-reports'
+  ZaloEventsQueueName: 'zalo-events'
+  EscalationSweepSchedule: '0 */5 * * * *'
+  ReceptionRemindersSchedule: '0 */15 * * * *'
 }
 
 var appSettings = {
@@ -146,16 +160,16 @@ var authSettings = authEnabled ? {
   MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${vaultEntries.entraClientSecret}/)'
 } : {}
 
-resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(hostStorageSettings, monitoringSettings, appSettings, authSettings)
+  properties: union(hostStorageSettings, monitoringSettings, triggerSettings, appSettings, authSettings)
 }
 
 // Staff sign in with Entra ID; citizens' routes stay public. The platform authenticates and
 // forwards the principal header; the app (Auth__Mode=AppService) decides per route and answers
 // 401/403 itself, so unauthenticated requests are let through to it.
-resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (authEnabled) {
+resource authentication 'Microsoft.Web/sites/config@2025-03-01' = if (authEnabled) {
   parent: functionApp
   name: 'authsettingsV2'
   properties: {

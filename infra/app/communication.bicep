@@ -4,18 +4,20 @@ param name string
 param systemTopicName string
 param tags object
 
-resource communication 'Microsoft.Communication/communicationServices@2023-04-01' = {
+resource communication 'Microsoft.Communication/communicationServices@2025-09-01' = {
   name: name
   location: 'global'
   tags: tags
   properties: {
     dataLocation: 'Asia Pacific'
+    // Entra ID only: no access keys (the app's identity holds the ACS role, rbac.bicep).
+    disableLocalAuth: true
   }
 }
 
 // ACS events are published through a global system topic. Its own identity delivers to the
 // storage queue (storage has no shared keys), see events.bicep and rbac.bicep.
-resource systemTopic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: systemTopicName
   location: 'global'
   tags: tags

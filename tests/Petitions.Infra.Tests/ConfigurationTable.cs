@@ -5,22 +5,6 @@ namespace Petitions.Infra.Tests;
 /// <summary>One row of a "## Configuration" markdown table: the setting and who sets it.</summary>
 public sealed record ConfigurationRow(string Setting, string SetBy)
 {
-    /// <summary>
-    /// Rows the platform, the Functions host or local runs provide are not template settings; nor are
-    /// optional tuning settings whose code default is right for Azure ("code default").
-    /// </summary>
-    public bool ExpectedInTemplates
-    {
-        get
-        {
-            var setBy = SetBy.ToUpperInvariant();
-            return !(setBy.Contains("HOST", StringComparison.Ordinal)
-                || setBy.Contains("PLATFORM", StringComparison.Ordinal)
-                || setBy.Contains("LOCAL ONLY", StringComparison.Ordinal)
-                || setBy.Contains("CODE DEFAULT", StringComparison.Ordinal));
-        }
-    }
-
     /// <summary>App setting form: configuration keys may be written with ':' in the README.</summary>
     public string AppSettingName => Setting.Replace(":", "__", StringComparison.Ordinal);
 }
