@@ -31,7 +31,7 @@ public static class CaseHandlingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         if (!services.Any(d => d.ServiceType == typeof(StorageAccount)))
         {
-            services.AddStorage(configuration);
+            services.AddPetitionsStorage(configuration);
         }
 
         services.AddLegalClock();
