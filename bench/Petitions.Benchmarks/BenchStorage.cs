@@ -20,4 +20,9 @@ public static class BenchStorage
 
         return StorageAccount.FromConnectionString(connection, options);
     }
+
+    /// <summary>The emulator's queues through the SDK, configured as the app configures them.</summary>
+    public static Azure.Storage.Queues.QueueServiceClient Queues() =>
+        new(Environment.GetEnvironmentVariable(Variable) ?? throw new InvalidOperationException($"{Variable} is not set: run the benchmarks through tools/bench.sh."),
+            StorageClientFactory.QueueOptions());
 }

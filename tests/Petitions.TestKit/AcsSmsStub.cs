@@ -201,6 +201,13 @@ public sealed class AcsSmsStub : IDisposable
             return false;
         }
 
+        // ACS refuses a request whose x-ms-date is more than 15 minutes from real time.
+        if (!DateTimeOffset.TryParseExact(date, "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var dated)
+            || (dated - DateTimeOffset.UtcNow).Duration() > TimeSpan.FromMinutes(15))
+        {
+            return false;
+        }
+
         if (contentHash != Convert.ToBase64String(SHA256.HashData(body)))
         {
             return false;

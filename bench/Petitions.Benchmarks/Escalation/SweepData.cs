@@ -51,7 +51,7 @@ internal static class SweepData
                 DateOnly.ParseExact(done.GetString("LastDue")!, "yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
-        await new CaseStorageInitializer(account, names).EnsureCreatedAsync().ConfigureAwait(false);
+        await new CaseStorageInitializer(account, BenchStorage.Queues(), names).EnsureCreatedAsync().ConfigureAwait(false);
         var store = new TableCaseStore(account.GetTableClient(names.CasesTable));
         var index = new TableCaseIndex(account.GetTableClient(names.IndexTable));
         var calculator = new DeadlineCalculator(LegalLimits.LoadEmbedded(), VietnamWorkingCalendar.Default);

@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,10 +30,7 @@ public static class CaseHandlingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!services.Any(d => d.ServiceType == typeof(StorageAccount)))
-        {
-            services.AddStorage(configuration);
-        }
+        services.AddPetitionsStorage(configuration);
 
         services.AddLegalClock();
         Settings<CaseHandlingSettings>(services, configuration, CaseHandlingSettings.SectionName, s => s.Problems());
@@ -43,12 +41,12 @@ public static class CaseHandlingServiceCollectionExtensions
             : OrganisationLoader.LoadDemo());
 
         services.TryAddSingleton<ICitizenDataProtector>(sp => new FieldProtector(sp.GetRequiredService<SecuritySettings>()));
-        services.TryAddSingleton<IWorkSender>(sp => new QueueWorkSender(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<CaseStorageSettings>()));
+        services.TryAddSingleton<IWorkSender>(sp => new QueueWorkSender(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>()));
         services.TryAddSingleton<ICaseStore>(sp => new TableCaseStore(Table(sp, n => n.CasesTable)));
         services.TryAddSingleton<ICaseIndex>(sp => new TableCaseIndex(Table(sp, n => n.IndexTable)));
         services.TryAddSingleton<IIntakeGuards>(sp => new TableIntakeGuards(Table(sp, n => n.GuardsTable)));
         services.TryAddSingleton<INotificationRequests>(sp => new TableNotificationRequests(Table(sp, n => n.NotificationsTable), sp.GetRequiredService<IWorkSender>()));
-        services.TryAddSingleton(sp => new CaseStorageInitializer(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<CaseStorageSettings>()));
+        services.TryAddSingleton(sp => new CaseStorageInitializer(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>()));
 
         services.TryAddSingleton<CaseIndexEntries>();
         services.TryAddSingleton<CaseWriter>();

@@ -1,9 +1,10 @@
+using Azure.Storage.Queues;
 using Petitions.Infrastructure.Storage;
 
 namespace Petitions.Infrastructure.Cases;
 
 /// <summary>Creates the tables and queues of case handling if they do not exist (idempotent; run at start).</summary>
-public sealed class CaseStorageInitializer(StorageAccount account, CaseStorageSettings names)
+public sealed class CaseStorageInitializer(StorageAccount account, QueueServiceClient queues, CaseStorageSettings names)
 {
     /// <summary>Creates what is missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -15,7 +16,8 @@ public sealed class CaseStorageInitializer(StorageAccount account, CaseStorageSe
 
         foreach (var queue in new[] { names.OutboxQueue, names.IntakeQueue, names.EscalationsQueue, names.NotificationsQueue })
         {
-            await account.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            var client = queues.GetQueueClient(queue);
+            await StorageFailures.Run("queue create", () => client.CreateIfNotExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
     }
 }

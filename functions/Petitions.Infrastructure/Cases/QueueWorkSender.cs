@@ -1,15 +1,24 @@
+using Azure.Storage.Queues;
 using Petitions.Core.Ports;
 using Petitions.Infrastructure.Storage;
 
 namespace Petitions.Infrastructure.Cases;
 
-/// <summary>Sends case work on Azure queues, mapping logical names to the configured ones.</summary>
-public sealed class QueueWorkSender(StorageAccount account, CaseStorageSettings names) : IWorkSender
+/// <summary>
+/// Sends case work on Azure queues through the SDK (Base64 messages, as Functions queue triggers read them),
+/// mapping logical names to the configured ones. Messages keep the service's default time to live (7 days).
+/// </summary>
+public sealed class QueueWorkSender(QueueServiceClient queues, CaseStorageSettings names) : IWorkSender
 {
-    private readonly StorageAccount _account = account ?? throw new ArgumentNullException(nameof(account));
+    private readonly QueueServiceClient _queues = queues ?? throw new ArgumentNullException(nameof(queues));
     private readonly CaseStorageSettings _names = names ?? throw new ArgumentNullException(nameof(names));
 
     /// <inheritdoc />
-    public Task SendAsync(string queue, string message, TimeSpan? delay = null, CancellationToken cancellationToken = default) =>
-        _account.GetQueueClient(_names.QueueName(queue)).SendMessageAsync(message, delay, null, cancellationToken);
+    /// <exception cref="ArgumentException">The message exceeds 64 KiB once encoded (checked before any request).</exception>
+    public async Task SendAsync(string queue, string message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    {
+        QueueMessageLimits.EnsureSendable(message, delay);
+        var client = _queues.GetQueueClient(_names.QueueName(queue));
+        await StorageFailures.Run("queue send", () => client.SendMessageAsync(message, delay, timeToLive: null, cancellationToken)).ConfigureAwait(false);
+    }
 }

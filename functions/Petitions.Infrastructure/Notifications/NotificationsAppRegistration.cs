@@ -45,7 +45,7 @@ public static class NotificationsAppRegistration
         services.TryAddSingleton(sp => new StaffInbox(sp.GetRequiredService<NotificationsTableClient>().Table, sp.GetRequiredService<TimeProvider>()));
         // Factories (not constructor injection): the case-handling services they need are checked when a notification
         // is handled, not when the container is built, so hosts without case handling (runtime tests) still start.
-        services.TryAddSingleton<IWorkSender>(sp => new QueueWorkSender(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<CaseStorageSettings>()));
+        services.TryAddSingleton<IWorkSender>(sp => new QueueWorkSender(sp.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>()));
         // Case citizens (citizen:<caseId>) and reception bookings (booking:<sessionId>:<code>); the bookings port is
         // resolved when a notification is handled (reception may be composed after notifications).
         services.TryAddSingleton<IRecipientResolver>(sp => new CompositeRecipientResolver(

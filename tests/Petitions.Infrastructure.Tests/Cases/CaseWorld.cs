@@ -45,6 +45,9 @@ internal sealed class CaseWorld : IAsyncDisposable
 
     public StorageAccount Account => _provider.GetRequiredService<StorageAccount>();
 
+    /// <summary>The app's queues, as a queue trigger reads them (the SDK, Base64).</summary>
+    public Azure.Storage.Queues.QueueServiceClient Queues => _provider.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>();
+
     public OrganisationChart Chart => _provider.GetRequiredService<OrganisationChart>();
 
     public static Dictionary<string, string?> Settings(string suffix) => new()
@@ -65,12 +68,12 @@ internal sealed class CaseWorld : IAsyncDisposable
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var settings = Settings(suffix);
+        settings["AzureWebJobsStorage"] = AzuriteServer.Shared.ConnectionString;
         tune?.Invoke(settings);
         var clock = new ManualTimeProvider(Start);
         var services = new ServiceCollection();
 
-        // Storage signs with the real clock (Azurite checks request dates); the application reads the manual one.
-        services.AddSingleton(StorageAccount.FromConnectionString(AzuriteServer.Shared.ConnectionString));
+        // The SDK signs with the system clock (Azurite checks request dates); the application reads the manual one.
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddCaseHandling(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
@@ -162,7 +165,7 @@ internal sealed class CaseWorld : IAsyncDisposable
 
         foreach (var queue in new[] { Names.OutboxQueue, Names.IntakeQueue, Names.EscalationsQueue, Names.NotificationsQueue })
         {
-            await Account.GetQueueClient(queue).DeleteIfExistsAsync();
+            await Queues.GetQueueClient(queue).DeleteIfExistsAsync();
         }
 
         await _provider.DisposeAsync();
@@ -170,19 +173,19 @@ internal sealed class CaseWorld : IAsyncDisposable
 
     private async Task<int> DrainAsync<T>(string queueName, Func<string, Task<T>> handle)
     {
-        var queue = Account.GetQueueClient(queueName);
+        var queue = Queues.GetQueueClient(queueName);
         var count = 0;
         while (true)
         {
-            var messages = await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
-            if (messages.Count == 0)
+            Azure.Storage.Queues.Models.QueueMessage[] messages = await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
+            if (messages.Length == 0)
             {
                 return count;
             }
 
             foreach (var m in messages)
             {
-                var id = JsonSerializer.Deserialize<CaseMessage>(m.MessageText, JsonSerializerOptions.Web)!.CaseId;
+                var id = JsonSerializer.Deserialize<CaseMessage>(m.Body.ToString(), JsonSerializerOptions.Web)!.CaseId;
                 await handle(id);
                 await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
                 count++;

@@ -29,7 +29,6 @@ public sealed class AcsSmsChannelTests : IDisposable
             NetworkTimeout = TimeSpan.FromMilliseconds(700),
             MaxRetries = 3,
         },
-        _clock,
         NullLogger<AcsSmsChannel>.Instance);
 
     private static OutgoingMessage Message(string id) => new(
@@ -71,6 +70,15 @@ public sealed class AcsSmsChannelTests : IDisposable
         var result = await Channel().SendAsync(Message(Guid.NewGuid().ToString()), default);
         Assert.Equal(SendStatus.Accepted, result.Status);
         Assert.StartsWith("Outgoing_", result.ProviderMessageId, StringComparison.Ordinal);
+        Assert.Equal(0, _stub.Unauthorised);
+    }
+
+    [Fact]
+    public async Task A_moved_application_clock_does_not_reach_the_signature()
+    {
+        _clock.Advance(TimeSpan.FromDays(40));
+        var result = await Channel().SendAsync(Message(Guid.NewGuid().ToString()), default);
+        Assert.Equal(SendStatus.Accepted, result.Status);
         Assert.Equal(0, _stub.Unauthorised);
     }
 

@@ -9,7 +9,7 @@ internal static class FunctionStorageExtensions
 {
     public static IServiceCollection AddFunctionStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddStorage(configuration);
+        services.AddPetitionsStorage(configuration);
         services.AddSingleton<ITriggerQueueFactory, StorageTriggerQueues>();
         services.AddSingleton<IScheduleMonitor, TableScheduleMonitor>();
         services.AddSingleton<IStorageReachability, StorageReachabilityProbe>();

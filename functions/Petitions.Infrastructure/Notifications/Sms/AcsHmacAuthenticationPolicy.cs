@@ -11,9 +11,11 @@ namespace Petitions.Infrastructure.Notifications.Sms;
 /// string-to-sign <c>VERB\npath?query\nx-ms-date;host;x-ms-content-sha256</c>, header
 /// <c>Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&amp;Signature=…</c>.
 /// The host is the URI authority: it includes the port when it is not the scheme's default.
-/// Runs per retry so each attempt carries a fresh date.
+/// Runs per retry so each attempt carries a fresh date. The date comes from the system clock, never the
+/// application's settable clock: ACS refuses a request dated more than 15 minutes off real time, so a
+/// moved development clock (<c>/dev/clock</c>) must not reach the signature.
 /// </summary>
-internal sealed class AcsHmacAuthenticationPolicy(byte[] accessKey, TimeProvider clock) : HttpPipelinePolicy
+internal sealed class AcsHmacAuthenticationPolicy(byte[] accessKey) : HttpPipelinePolicy
 {
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
@@ -32,7 +34,7 @@ internal sealed class AcsHmacAuthenticationPolicy(byte[] accessKey, TimeProvider
         var request = message.Request;
         var body = ReadBody(request.Content);
         var contentHash = Convert.ToBase64String(SHA256.HashData(body));
-        var date = clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
+        var date = TimeProvider.System.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
         var uri = request.Uri.ToUri();
         var signature = ComputeSignature(accessKey, request.Method.Method, uri.PathAndQuery, date, uri.Authority, contentHash);
 

@@ -31,12 +31,12 @@ public sealed class AcsSmsChannel : SmsProviderChannel
     private readonly ILogger<AcsSmsChannel> _logger;
 
     [ActivatorUtilitiesConstructor]
-    public AcsSmsChannel(IConfigurationSection section, TimeProvider clock, ILogger<AcsSmsChannel> logger)
-        : this(AcsSmsOptions.Bind(section), clock, logger)
+    public AcsSmsChannel(IConfigurationSection section, ILogger<AcsSmsChannel> logger)
+        : this(AcsSmsOptions.Bind(section), logger)
     {
     }
 
-    public AcsSmsChannel(AcsSmsOptions options, TimeProvider clock, ILogger<AcsSmsChannel> logger, TokenCredential? credential = null)
+    public AcsSmsChannel(AcsSmsOptions options, ILogger<AcsSmsChannel> logger, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -49,7 +49,7 @@ public sealed class AcsSmsChannel : SmsProviderChannel
         {
             var parsed = AcsConnectionString.Parse(options.ConnectionString);
             endpoint = parsed.Endpoint;
-            auth = new AcsHmacAuthenticationPolicy(parsed.AccessKey, clock);
+            auth = new AcsHmacAuthenticationPolicy(parsed.AccessKey);
         }
         else
         {
