@@ -60,6 +60,10 @@ internal sealed class WorkerSession(
                 function.FunctionId = Guid.NewGuid().ToString();
             }
 
+            // bindings go to the worker with %Setting% resolved, as the platform does
+            var resolved = function.RawBindings.Select(raw => supervisor.Settings.Resolve(raw, function.Name)).ToList();
+            function.RawBindings.Clear();
+            function.RawBindings.AddRange(resolved);
             var description = Describe(function);
             if (supervisor.Settings.IsDisabled(description.Name))
             {
