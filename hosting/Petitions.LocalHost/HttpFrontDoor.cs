@@ -16,7 +16,7 @@ internal sealed class HttpFrontDoor(WorkerSupervisor supervisor, HttpClient clie
 {
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Proxy-Connection", "TE", "Trailer", "Host",
+        "Connection", "Keep-Alive", "Expect", "Transfer-Encoding", "Upgrade", "Proxy-Connection", "TE", "Trailer", "Host",
     };
 
     private (WorkerSession Session, List<HttpRoute> Routes)? table;
