@@ -16,6 +16,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     private readonly WebApplication http;
     private readonly WorkerSupervisor supervisor;
     private readonly HttpClient client;
+    private TriggerListeners? triggers;
     private bool stopped;
 
     private LocalFunctionsHost(WebApplication grpc, WebApplication http, WorkerSupervisor supervisor, HttpClient client, Uri baseAddress)
@@ -74,8 +75,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         try
         {
             supervisor.Start();
-            await supervisor.Ready.WaitAsync(TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
+            var session = await supervisor.Ready.WaitAsync(TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
+            host.triggers = await TriggerListeners.CreateAsync(session.Functions, supervisor, hostJson, loggers, options.TimeProvider ?? time, ct).ConfigureAwait(false);
             await http.StartAsync(ct).ConfigureAwait(false);
+            host.triggers.Start();
         }
         catch
         {
@@ -84,7 +87,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         var address = http.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalFunctionsHost(grpc, http, supervisor, client, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal) + "/"));
+        return new LocalFunctionsHost(grpc, http, supervisor, client, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal) + "/")) { triggers = host.triggers };
     }
 
     /// <summary>Graceful stop: no new requests, in-flight invocations finish, then WorkerTerminate.</summary>
@@ -96,6 +99,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         stopped = true;
+        if (triggers is not null)
+        {
+            await triggers.StopAsync().ConfigureAwait(false);
+        }
+
         await supervisor.StopAsync(TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
         await http.StopAsync(ct).ConfigureAwait(false);
         await grpc.StopAsync(ct).ConfigureAwait(false);
@@ -108,5 +116,6 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         await http.DisposeAsync().ConfigureAwait(false);
         await grpc.DisposeAsync().ConfigureAwait(false);
         client.Dispose();
+        triggers?.Dispose();
     }
 }

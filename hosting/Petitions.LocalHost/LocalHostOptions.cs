@@ -18,4 +18,7 @@ public sealed class LocalHostOptions
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>The clock the timer scheduler runs on (default: the system clock); tests pass a FakeTimeProvider.</summary>
+    public TimeProvider? TimeProvider { get; init; }
 }
