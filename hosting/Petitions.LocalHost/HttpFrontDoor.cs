@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -40,9 +41,16 @@ internal sealed class HttpFrontDoor(WorkerSupervisor supervisor, HttpClient clie
             request.TriggerMetadata[key] = new TypedData { String = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" };
         }
 
+        // the body is read in full before the invocation starts: the worker waits only 15 s for the
+        // forwarded request once it has the invocation, and a slow upload must not eat that time
+        using var forward = await BuildForwardAsync(context, session.HttpUri!, invocationId).ConfigureAwait(false);
         var invocation = session.InvokeAsync(request, context.RequestAborted);
-        using var forward = BuildForward(context, session.HttpUri!, invocationId);
         using var response = await client.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted).ConfigureAwait(false);
+
+        // the worker answers the invocation only once its response body is written: keep reading the
+        // body (into an unbounded pipe) while waiting, or a large body deadlocks both sides
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var pump = PumpAsync(response, pipe.Writer, context.RequestAborted);
         var result = await invocation.ConfigureAwait(false);
         if (result.Result?.Status != StatusResult.Types.Status.Success)
         {
@@ -60,8 +68,22 @@ internal sealed class HttpFrontDoor(WorkerSupervisor supervisor, HttpClient clie
             }
         }
 
-        using var body = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
-        await body.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        await pipe.Reader.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        await pump.ConfigureAwait(false);
+    }
+
+    private static async Task PumpAsync(HttpResponseMessage response, PipeWriter writer, CancellationToken ct)
+    {
+        try
+        {
+            using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            await body.CopyToAsync(writer, ct).ConfigureAwait(false);
+            await writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or HttpRequestException or ObjectDisposedException)
+        {
+            await writer.CompleteAsync(e).ConfigureAwait(false);
+        }
     }
 
     private List<HttpRoute> RoutesOf(WorkerSession session)
@@ -80,13 +102,16 @@ internal sealed class HttpFrontDoor(WorkerSupervisor supervisor, HttpClient clie
         return routes;
     }
 
-    private static HttpRequestMessage BuildForward(HttpContext context, Uri workerUri, string invocationId)
+    private static async Task<HttpRequestMessage> BuildForwardAsync(HttpContext context, Uri workerUri, string invocationId)
     {
         var target = new Uri(workerUri, context.Request.Path.Value + context.Request.QueryString.Value);
         var message = new HttpRequestMessage(new HttpMethod(context.Request.Method), target);
         if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
         {
-            message.Content = new StreamContent(context.Request.Body);
+            var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+            body.Position = 0;
+            message.Content = new StreamContent(body);
         }
 
         foreach (var header in context.Request.Headers)

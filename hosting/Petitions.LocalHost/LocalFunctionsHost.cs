@@ -37,6 +37,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     /// <summary>How many times the worker was restarted after dying.</summary>
     public int WorkerRestarts => supervisor.Restarts;
 
+    /// <summary>Invocations sent to the current worker and not yet answered.</summary>
+    public int InFlightInvocations => supervisor.Ready.IsCompletedSuccessfully ? supervisor.Ready.Result.InFlight : 0;
+
     /// <summary>The current worker process id.</summary>
     public int? WorkerProcessId => supervisor.ProcessId;
 
@@ -104,8 +107,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             await triggers.StopAsync().ConfigureAwait(false);
         }
 
-        await supervisor.StopAsync(TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+        // order matters: no new work, HTTP requests drained, then the worker is told to go
         await http.StopAsync(ct).ConfigureAwait(false);
+        await supervisor.StopAsync(TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
         await grpc.StopAsync(ct).ConfigureAwait(false);
     }
 

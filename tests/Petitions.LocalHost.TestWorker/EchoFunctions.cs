@@ -34,4 +34,11 @@ public sealed class EchoFunctions
         Environment.Exit(3);
         return new OkResult();
     }
+
+    [Function("Slow")]
+    public static async Task<IActionResult> Slow([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "slow/{ms:int}")] HttpRequest request, int ms)
+    {
+        await Task.Delay(ms);
+        return new ContentResult { StatusCode = 200, Content = "finished" };
+    }
 }
