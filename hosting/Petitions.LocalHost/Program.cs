@@ -18,24 +18,33 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
 try
 {
-    await using var host = await LocalFunctionsHost.StartAsync(
+    var host = await LocalFunctionsHost.StartAsync(
         new LocalHostOptions { ScriptRoot = scriptRoot, Urls = Arg("--urls") ?? "http://localhost:7071", SettingsFile = Arg("--settings"), LoggerFactory = loggers },
-        stop.Token);
-    Console.WriteLine($"Functions host listening on {host.BaseAddress}");
-    try
+        stop.Token).ConfigureAwait(false);
+    await using (host.ConfigureAwait(false))
     {
-        await Task.Delay(Timeout.Infinite, stop.Token);
-    }
-    catch (OperationCanceledException)
-    {
-        // Ctrl+C / SIGTERM: graceful stop below
-    }
+        Console.WriteLine($"Functions host listening on {host.BaseAddress}");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C / SIGTERM: graceful stop below
+        }
 
-    await host.StopAsync(CancellationToken.None);
-    return 0;
+        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return 0;
+    }
 }
 catch (LocalHostStartupException e)
 {
     Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (IOException e)
+{
+    // e.g. the listening address is already in use
+    Console.Error.WriteLine($"The local host could not start: {e.Message}");
     return 1;
 }
