@@ -1,0 +1,45 @@
+using System.Net;
+using Petitions.TestKit;
+
+namespace Petitions.LocalHost.Tests;
+
+public sealed class LifecycleTests
+{
+    [Fact]
+    public async Task A_crashed_worker_is_restarted_and_serves_again()
+    {
+        await using var host = await new TestHost().StartAsync();
+        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var first = host.WorkerProcessId;
+
+        try
+        {
+            using var crash = await client.PostAsync("crash", null);
+        }
+        catch (HttpRequestException)
+        {
+            // the worker died under the request: expected
+        }
+
+        await Eventually.Until(() => host.WorkerRestarts == 1, TimeSpan.FromSeconds(30), "worker restarted");
+        using var response = await Eventually.Until(() => client.GetAsync("status/200"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "served again");
+        Assert.NotEqual(first, host.WorkerProcessId);
+    }
+
+    [Fact]
+    public async Task A_setting_a_trigger_names_but_nobody_defines_stops_start_up_with_a_sentence()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid()}.settings.json");
+        await File.WriteAllTextAsync(file, """{ "Values": { "TickSchedule": "0 0 0 1 1 *" } }""");
+        try
+        {
+            var error = await Assert.ThrowsAsync<LocalHostStartupException>(() => LocalFunctionsHost.StartAsync(
+                new LocalHostOptions { ScriptRoot = TestHost.ScriptRoot, Urls = "http://127.0.0.1:0", SettingsFile = file }, CancellationToken.None));
+            Assert.Contains("'WorkQueueName'", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
