@@ -529,7 +529,8 @@ public sealed class Case
     /// <paramref name="clock"/>, the clocks of the decision start from <paramref name="decisionOn"/> (the day it was
     /// issued; today when null): sending it (first instance: 3 working days, Luật Khiếu nại 2011, Điều 32; second
     /// instance: 7 days, Điều 41) and, at first instance, its taking effect (30 days, remote 45, Điều 44), after which
-    /// the system proposes closing. A decision date after today or before receipt is refused.
+    /// the system proposes closing. A decision date before receipt is refused; one after today is taken as written
+    /// (the clocks then count from it).
     /// </summary>
     public void Resolve(string outcome, string actor, DateTimeOffset at, DeadlineCalculator? clock = null, DateOnly? decisionOn = null)
     {
@@ -537,7 +538,10 @@ public sealed class Case
         Require(CaseAction.Resolve, CaseStatus.InProgress);
         var on = VietnamDate.Of(at);
         var issued = decisionOn ?? on;
-        RequireDayBetween(CaseAction.Resolve, issued, ReceivedOn, at, "receipt");
+        if (issued < ReceivedOn)
+        {
+            throw Invalid(CaseAction.Resolve, $"the decision date {issued:yyyy-MM-dd} precedes receipt ({ReceivedOn:yyyy-MM-dd})");
+        }
         StopHandlingClocks(on);
         Status = CaseStatus.Resolved;
         if (clock is not null && Kind.SendDecisionStep() is { } send)

@@ -92,11 +92,12 @@ public sealed class DecisionClocksTests
     }
 
     [Fact]
-    public void A_decision_date_in_the_future_or_a_sending_before_the_decision_is_refused()
+    public void A_decision_dated_before_receipt_or_a_sending_before_the_decision_or_in_the_future_is_refused()
     {
         var @case = InProgress(CaseKind.ComplaintFirstInstance);
-        Assert.Throws<InvalidCaseTransitionException>(() => @case.Resolve("12/QĐ", "head-1", DecisionDay, Clock, new DateOnly(2026, 2, 13)));
+        Assert.Throws<InvalidCaseTransitionException>(() => @case.Resolve("12/QĐ", "head-1", DecisionDay, Clock, new DateOnly(2026, 1, 4)));
         @case.Resolve("12/QĐ", "head-1", DecisionDay, Clock, Issued);
+        Assert.Throws<InvalidCaseTransitionException>(() => @case.RecordDecisionSent(new DateOnly(2026, 2, 13), "officer-2", DecisionDay));
         Assert.Throws<InvalidCaseTransitionException>(() => @case.RecordDecisionSent(new DateOnly(2026, 2, 11), "officer-2", DecisionDay));
     }
 
