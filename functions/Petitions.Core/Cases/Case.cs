@@ -38,6 +38,7 @@ public sealed class Case
         PendingHandOver = snapshot.PendingHandOver;
         _forwardedFrom = [.. snapshot.ForwardedFrom ?? []];
         _obstacles = [.. snapshot.FilingObstacles ?? []];
+        ClosingProposedOn = snapshot.ClosingProposedOn;
     }
 
     /// <summary>The case id (tracking code or internal id; safe as a Table key).</summary>
@@ -96,8 +97,20 @@ public sealed class Case
     /// <summary>Every clock of the case, running, paused or stopped.</summary>
     public IReadOnlyList<CaseClock> Clocks => _clocks;
 
-    /// <summary>The clocks that are running now (what the escalation ladder watches).</summary>
+    /// <summary>The clocks that are running now (what the escalation ladder watches), whatever the case's status.</summary>
     public IEnumerable<CaseClock> RunningClocks => _clocks.Where(c => c.IsRunning);
+
+    /// <summary>
+    /// True while a clock is running or paused: an open case, or a resolved or closed one that still has a duty with a
+    /// time limit (a decision to send, a decision not yet in effect, an answer owed after a reception session).
+    /// </summary>
+    public bool HasLiveClocks => _clocks.Exists(c => c.Status != ClockStatus.Stopped);
+
+    /// <summary>
+    /// The day the system proposed closing the case (a first-instance complaint decision took effect, Luật Khiếu nại
+    /// 2011, Điều 44), until the staff close it or record a second complaint or lawsuit; null otherwise.
+    /// </summary>
+    public DateOnly? ClosingProposedOn { get; private set; }
 
     /// <summary>The objective obstacles to filing recorded by the staff (complaints; Luật Khiếu nại 2011, Điều 9).</summary>
     public IReadOnlyList<FilingObstacle> FilingObstacles => _obstacles;
@@ -135,7 +148,8 @@ public sealed class Case
         new(Id, Kind, Status, ReceivedOn, Complex, RemoteArea, OfficerId, DuplicateOf, Extensions, [.. _clocks], Version,
             UnitId, ResponsibleHeadId, [.. _firedRungs.Order(StringComparer.Ordinal)], LastRung, PendingHandOver,
             _forwardedFrom.Count == 0 ? null : [.. _forwardedFrom],
-            _obstacles.Count == 0 ? null : [.. _obstacles]);
+            _obstacles.Count == 0 ? null : [.. _obstacles],
+            ClosingProposedOn);
 
     /// <summary>Forgets the uncommitted events once they are stored.</summary>
     public void MarkCommitted() => _uncommitted.Clear();
@@ -185,14 +199,43 @@ public sealed class Case
         {
             CaseId = Id, Sequence = 0, Actor = actor, At = at,
         });
+        if (rung.Clock.Step == CaseKindSteps.DecisionEffectiveStep && rung.FiresOn > rung.Clock.Due)
+        {
+            ProposeClosing(rung.FiresOn, actor, at);
+        }
+    }
+
+    /// <summary>
+    /// The effect clock has run out with no second complaint or lawsuit recorded: the decision is in effect from
+    /// <paramref name="effectiveOn"/>, the clock stops and closing is proposed (an event the staff desk shows). The
+    /// case stays resolved until the staff close it.
+    /// </summary>
+    private void ProposeClosing(DateOnly effectiveOn, string actor, DateTimeOffset at)
+    {
+        var index = _clocks.FindIndex(c => c.Step == CaseKindSteps.DecisionEffectiveStep && c.IsRunning);
+        if (index < 0 || Status != CaseStatus.Resolved)
+        {
+            return;
+        }
+
+        var effect = _clocks[index];
+        _clocks[index] = effect with { Status = ClockStatus.Stopped, StoppedOn = effectiveOn };
+        ClosingProposedOn = effectiveOn;
+        Raise(new ClosingProposed(effect.Trigger, effectiveOn, effect.Source) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
     /// <summary>
     /// Records a reception meeting about the case (any status: a closed case may still be raised at a reception).
     /// The direction and what was raised are required; the follow-up date may not precede the meeting.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="clock"/>, and unless the head answered at the session itself, the first answer is owed
+    /// within the <c>letter/reception-answer</c> limit counted from the meeting day (Luật Tiếp công dân 2013, Điều 28
+    /// khoản 1): that clock starts (unless one is already running) and runs whatever the case's status.
+    /// </remarks>
     public void RecordReceptionMeeting(
-        string sessionId, IReadOnlyList<string> attendees, string raised, string direction, DateOnly? followUpOn, string actor, DateTimeOffset at)
+        string sessionId, IReadOnlyList<string> attendees, string raised, string direction, DateOnly? followUpOn, string actor, DateTimeOffset at,
+        DeadlineCalculator? clock = null, bool answeredAtSession = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
         ArgumentNullException.ThrowIfNull(attendees);
@@ -209,10 +252,33 @@ public sealed class Case
             throw new ArgumentException($"The follow-up date {followUp:yyyy-MM-dd} precedes the meeting ({meetingDay:yyyy-MM-dd}).", nameof(followUpOn));
         }
 
+        if (clock is not null && !answeredAtSession && !_clocks.Exists(c => c.Step == CaseKindSteps.ReceptionAnswerStep && c.IsRunning))
+        {
+            StartClock(CaseKindSteps.AnyLetterKind, CaseKindSteps.ReceptionAnswerStep, meetingDay, clock);
+        }
+
         Raise(new ReceptionMeetingRecorded(sessionId, [.. attendees], raised.Trim(), direction.Trim(), followUpOn)
         {
             CaseId = Id, Sequence = 0, Actor = actor, At = at,
         });
+    }
+
+    /// <summary>
+    /// Records the first answer to what was raised at a reception session, given on <paramref name="answeredOn"/>
+    /// (directly or in writing, Luật Tiếp công dân 2013, Điều 28 khoản 1): the reception-answer clock stops. Any status.
+    /// </summary>
+    public void RecordReceptionAnswer(DateOnly answeredOn, string summary, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(summary);
+        var index = _clocks.FindIndex(c => c.Step == CaseKindSteps.ReceptionAnswerStep && c.Status != ClockStatus.Stopped);
+        if (index < 0)
+        {
+            throw Invalid(CaseAction.RecordReceptionAnswer, "no answer is owed after a reception session");
+        }
+
+        RequireDayBetween(CaseAction.RecordReceptionAnswer, answeredOn, _clocks[index].Trigger, at, "the reception");
+        _clocks[index] = _clocks[index] with { Status = ClockStatus.Stopped, StoppedOn = answeredOn };
+        Raise(new ReceptionAnswered(answeredOn, summary.Trim()) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
     /// <summary>Accepts the letter (thụ lý): the reception clock stops, the resolution clock starts from today.</summary>
@@ -407,15 +473,19 @@ public sealed class Case
         Raise(new CaseExtended(step!, Extensions, especiallyComplex, reason, extended.Due) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
-    /// <summary>Suspends handling (tạm đình chỉ): running clocks pause from today.</summary>
-    public void Suspend(string reason, string actor, DateTimeOffset at)
+    /// <summary>
+    /// Suspends handling (tạm đình chỉ): running clocks pause from today (not the clocks that send a decision: that
+    /// duty is not suspended). For a denunciation, with <paramref name="clock"/>, the suspension decision is to be sent
+    /// within the <c>send-suspension</c> limit from today (Luật Tố cáo 2018, Điều 34 khoản 4): that clock starts.
+    /// </summary>
+    public void Suspend(string reason, string actor, DateTimeOffset at, DeadlineCalculator? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         Require(CaseAction.Suspend, CaseStatus.Assigned, CaseStatus.InProgress);
         var on = VietnamDate.Of(at);
         for (var i = 0; i < _clocks.Count; i++)
         {
-            if (_clocks[i].IsRunning)
+            if (_clocks[i].IsRunning && !CaseKindSteps.IsSendingStep(_clocks[i].Step))
             {
                 _clocks[i] = _clocks[i] with
                 {
@@ -426,6 +496,11 @@ public sealed class Case
         }
 
         Status = CaseStatus.Suspended;
+        if (clock is not null && Kind == CaseKind.Denunciation)
+        {
+            StartClock(Kind.LegalKind(), CaseKindSteps.SendSuspensionStep, on, clock);
+        }
+
         Raise(new CaseSuspended(on, reason) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
@@ -449,15 +524,111 @@ public sealed class Case
         Raise(new CaseResumed(on) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
-    /// <summary>Resolves the case (decision or answer issued): clocks stop.</summary>
-    public void Resolve(string outcome, string actor, DateTimeOffset at)
+    /// <summary>
+    /// Resolves the case (decision or answer issued): the handling clocks stop. For a complaint, with
+    /// <paramref name="clock"/>, the clocks of the decision start from <paramref name="decisionOn"/> (the day it was
+    /// issued; today when null): sending it (first instance: 3 working days, Luật Khiếu nại 2011, Điều 32; second
+    /// instance: 7 days, Điều 41) and, at first instance, its taking effect (30 days, remote 45, Điều 44), after which
+    /// the system proposes closing. A decision date before receipt is refused; one after today is taken as written
+    /// (the clocks then count from it).
+    /// </summary>
+    public void Resolve(string outcome, string actor, DateTimeOffset at, DeadlineCalculator? clock = null, DateOnly? decisionOn = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
         Require(CaseAction.Resolve, CaseStatus.InProgress);
         var on = VietnamDate.Of(at);
-        StopClocks(on);
+        var issued = decisionOn ?? on;
+        if (issued < ReceivedOn)
+        {
+            throw Invalid(CaseAction.Resolve, $"the decision date {issued:yyyy-MM-dd} precedes receipt ({ReceivedOn:yyyy-MM-dd})");
+        }
+        StopHandlingClocks(on);
         Status = CaseStatus.Resolved;
+        if (clock is not null && Kind.SendDecisionStep() is { } send)
+        {
+            StartClock(Kind.LegalKind(), send, issued, clock);
+            if (Kind == CaseKind.ComplaintFirstInstance)
+            {
+                StartClock(Kind.LegalKind(), CaseKindSteps.DecisionEffectiveStep, issued, clock);
+            }
+        }
+
         Raise(new CaseResolved(on, outcome) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>
+    /// Ends the resolution of a denunciation (đình chỉ, Luật Tố cáo 2018, Điều 34 khoản 3) by a decision of
+    /// <paramref name="decidedOn"/>: handling clocks stop, the case counts as resolved, and with <paramref name="clock"/>
+    /// the decision is to be sent within the <c>send-suspension</c> limit (Điều 34 khoản 4).
+    /// </summary>
+    public void EndHandling(string reason, DateOnly decidedOn, string actor, DateTimeOffset at, DeadlineCalculator? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Require(CaseAction.EndHandling, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Suspended);
+        if (Kind != CaseKind.Denunciation)
+        {
+            throw Invalid(CaseAction.EndHandling, "ending the resolution (đình chỉ, Luật Tố cáo 2018, Điều 34) applies to denunciations; a complaint is withdrawn or resolved");
+        }
+
+        RequireDayBetween(CaseAction.EndHandling, decidedOn, ReceivedOn, at, "receipt");
+        StopHandlingClocks(VietnamDate.Of(at));
+        Status = CaseStatus.Resolved;
+        if (clock is not null)
+        {
+            StartClock(Kind.LegalKind(), CaseKindSteps.SendSuspensionStep, decidedOn, clock);
+        }
+
+        Raise(new HandlingEnded(decidedOn, reason.Trim()) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
+    /// <summary>
+    /// Records that the decision was sent on <paramref name="sentOn"/> (not before it was issued, not after today):
+    /// the running sending clocks (send-decision, send-decision-second, send-suspension) stop. Refused when none runs.
+    /// </summary>
+    public void RecordDecisionSent(DateOnly sentOn, string actor, DateTimeOffset at)
+    {
+        var sending = _clocks.Select((c, i) => (c, i)).Where(x => CaseKindSteps.IsSendingStep(x.c.Step) && x.c.Status != ClockStatus.Stopped).ToList();
+        if (sending.Count == 0)
+        {
+            throw Invalid(CaseAction.RecordDecisionSent, "no decision is waiting to be sent");
+        }
+
+        RequireDayBetween(CaseAction.RecordDecisionSent, sentOn, sending.Min(x => x.c.Trigger), at, "the decision");
+        foreach (var (c, i) in sending)
+        {
+            _clocks[i] = c with { Status = ClockStatus.Stopped, StoppedOn = sentOn };
+            Raise(new DecisionSent(c.Step, sentOn) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+        }
+    }
+
+    /// <summary>
+    /// Records a second complaint (<paramref name="how"/> = <c>second-complaint</c>) or a lawsuit (<c>lawsuit</c>)
+    /// against a resolved first-instance complaint, filed on <paramref name="filedOn"/>: the effect clock stops and a
+    /// pending proposal to close is withdrawn (Luật Khiếu nại 2011, Điều 44).
+    /// </summary>
+    public void RecordChallenge(string how, DateOnly filedOn, string note, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        Require(CaseAction.RecordChallenge, CaseStatus.Resolved);
+        if (how is not ("second-complaint" or "lawsuit"))
+        {
+            throw new ArgumentException("How is second-complaint or lawsuit.", nameof(how));
+        }
+
+        var index = _clocks.FindIndex(c => c.Step == CaseKindSteps.DecisionEffectiveStep);
+        if (Kind != CaseKind.ComplaintFirstInstance || index < 0)
+        {
+            throw Invalid(CaseAction.RecordChallenge, "only a first-instance complaint decision waits for a second complaint or a lawsuit");
+        }
+
+        RequireDayBetween(CaseAction.RecordChallenge, filedOn, _clocks[index].Trigger, at, "the decision");
+        if (_clocks[index].Status != ClockStatus.Stopped)
+        {
+            _clocks[index] = _clocks[index] with { Status = ClockStatus.Stopped, StoppedOn = filedOn };
+        }
+
+        ClosingProposedOn = null;
+        Raise(new DecisionChallenged(how, filedOn, note.Trim()) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
     /// <summary>Closes a resolved, classified-away or withdrawn case (not a forward the receiving unit has yet to take in).</summary>
@@ -470,8 +641,12 @@ public sealed class Case
         {
             throw Invalid(CaseAction.Close, $"unit {handOver.ToUnit} has not yet received the forwarded case");
         }
+
+        var stopped = _clocks.Where(c => c.Status != ClockStatus.Stopped).Select(c => c.Step).ToList();
+        StopClocks(VietnamDate.Of(at));
         Status = CaseStatus.Closed;
-        Raise(new CaseClosed { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+        ClosingProposedOn = null;
+        Raise(new CaseClosed { CaseId = Id, Sequence = 0, Actor = actor, At = at, StoppedSteps = stopped.Count == 0 ? null : stopped });
     }
 
     /// <summary>
@@ -582,10 +757,38 @@ public sealed class Case
         return moved;
     }
 
-    private void StartClock(string step, DateOnly trigger, DeadlineCalculator clock)
+    private void StartClock(string step, DateOnly trigger, DeadlineCalculator clock) => StartClock(Kind.LegalKind(), step, trigger, clock);
+
+    private void StartClock(string kind, string step, DateOnly trigger, DeadlineCalculator clock)
     {
-        var draft = new CaseClock(Kind.LegalKind(), step, trigger, 0, ClockUnit.CalendarDays, string.Empty, trigger, 0, [], ClockStatus.Running, null);
+        var draft = new CaseClock(kind, step, trigger, 0, ClockUnit.CalendarDays, string.Empty, trigger, 0, [], ClockStatus.Running, null);
         _clocks.Add(Compute(draft, clock));
+    }
+
+    /// <summary>Refuses a legal date after today or before <paramref name="earliest"/>.</summary>
+    private void RequireDayBetween(CaseAction action, DateOnly day, DateOnly earliest, DateTimeOffset at, string earliestName)
+    {
+        if (day > VietnamDate.Of(at))
+        {
+            throw Invalid(action, $"the date {day:yyyy-MM-dd} is in the future");
+        }
+
+        if (day < earliest)
+        {
+            throw Invalid(action, $"the date {day:yyyy-MM-dd} precedes {earliestName} ({earliest:yyyy-MM-dd})");
+        }
+    }
+
+    /// <summary>Stops the clocks of the handling itself; the clocks that send a decision run on.</summary>
+    private void StopHandlingClocks(DateOnly on)
+    {
+        for (var i = 0; i < _clocks.Count; i++)
+        {
+            if (_clocks[i].Status != ClockStatus.Stopped && !CaseKindSteps.IsSendingStep(_clocks[i].Step))
+            {
+                _clocks[i] = _clocks[i] with { Status = ClockStatus.Stopped, StoppedOn = on };
+            }
+        }
     }
 
     private void Recompute(DeadlineCalculator clock)

@@ -29,6 +29,11 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(ForwardedCaseReceived), "forwardReceived")]
 [JsonDerivedType(typeof(FilingObstacleRecorded), "filingObstacle")]
 [JsonDerivedType(typeof(CaseDeadlineMoved), "deadlineMoved")]
+[JsonDerivedType(typeof(DecisionSent), "decisionSent")]
+[JsonDerivedType(typeof(ClosingProposed), "closingProposed")]
+[JsonDerivedType(typeof(DecisionChallenged), "decisionChallenged")]
+[JsonDerivedType(typeof(HandlingEnded), "handlingEnded")]
+[JsonDerivedType(typeof(ReceptionAnswered), "receptionAnswered")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -94,8 +99,12 @@ public sealed record CaseResumed(DateOnly ResumedOn) : CaseEvent;
 /// <summary>Resolved (decision or answer issued).</summary>
 public sealed record CaseResolved(DateOnly ResolvedOn, string Outcome) : CaseEvent;
 
-/// <summary>Closed.</summary>
-public sealed record CaseClosed : CaseEvent;
+/// <summary>Closed (by the staff; when the system proposed it, this is their confirmation).</summary>
+public sealed record CaseClosed : CaseEvent
+{
+    /// <summary>Clocks still running when the case was closed, stopped by the closing (e.g. a decision not yet sent); null when none.</summary>
+    public IReadOnlyList<string>? StoppedSteps { get; init; }
+}
 
 /// <summary>Withdrawn by the citizen, wholly or in part (<see cref="Part"/> says which part).</summary>
 public sealed record CaseWithdrawn(bool Wholly, string? Part, string Reason) : CaseEvent;
@@ -135,3 +144,36 @@ public sealed record CaseDeadlineMoved(string Step, DateOnly PreviousDue, DateOn
     /// <summary>True when the date moved later (the citizen is then told).</summary>
     public bool Later => NewDue > PreviousDue;
 }
+
+/// <summary>
+/// The decision was sent to the citizen and those concerned on <paramref name="SentOn"/>: the sending clock
+/// <paramref name="Step"/> stops (send-decision: Luật Khiếu nại 2011, Điều 32; send-decision-second: Điều 41;
+/// send-suspension: Luật Tố cáo 2018, Điều 34 khoản 4).
+/// </summary>
+public sealed record DecisionSent(string Step, DateOnly SentOn) : CaseEvent;
+
+/// <summary>
+/// The first-instance decision issued on <paramref name="IssuedOn"/> took legal effect on <paramref name="EffectiveOn"/>
+/// with no second complaint or lawsuit recorded (Luật Khiếu nại 2011, Điều 44): the system proposes closing the case.
+/// Nothing is closed until the staff confirm it (<see cref="CaseClosed"/>).
+/// </summary>
+public sealed record ClosingProposed(DateOnly IssuedOn, DateOnly EffectiveOn, string Source) : CaseEvent;
+
+/// <summary>
+/// The complainant lodged a second complaint (<c>second-complaint</c>) or a lawsuit (<c>lawsuit</c>) against the
+/// first-instance decision on <paramref name="FiledOn"/>: the decision does not take effect by the lapse of time
+/// (Luật Khiếu nại 2011, Điều 44), so its effect clock stops and no closing is proposed.
+/// </summary>
+public sealed record DecisionChallenged(string How, DateOnly FiledOn, string Note) : CaseEvent;
+
+/// <summary>
+/// The resolution of a denunciation was ended (đình chỉ) by a decision of <paramref name="DecidedOn"/>
+/// (Luật Tố cáo 2018, Điều 34 khoản 3): handling clocks stop; the decision is to be sent within the send-suspension limit.
+/// </summary>
+public sealed record HandlingEnded(DateOnly DecidedOn, string Reason) : CaseEvent;
+
+/// <summary>
+/// The unit gave its first answer to what the citizen raised at a reception session (directly or in writing,
+/// Luật Tiếp công dân 2013, Điều 28 khoản 1): the reception-answer clock stops.
+/// </summary>
+public sealed record ReceptionAnswered(DateOnly AnsweredOn, string Summary) : CaseEvent;

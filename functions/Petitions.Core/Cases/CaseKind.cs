@@ -44,6 +44,36 @@ public static class CaseKindSteps
         _ => null,
     };
 
+    /// <summary>The effect clock of a first-instance complaint decision (Luật Khiếu nại 2011, Điều 44): when it runs out the system proposes closing.</summary>
+    public const string DecisionEffectiveStep = "decision-effective";
+
+    /// <summary>Sending a denunciation's decision to suspend or to end its resolution (Luật Tố cáo 2018, Điều 34 khoản 4).</summary>
+    public const string SendSuspensionStep = "send-suspension";
+
+    /// <summary>The limits-table kind of the clocks that concern any letter (reception-answer).</summary>
+    public const string AnyLetterKind = "letter";
+
+    /// <summary>The first answer to what was raised at a reception session (Luật Tiếp công dân 2013, Điều 28 khoản 1).</summary>
+    public const string ReceptionAnswerStep = "reception-answer";
+
+    /// <summary>
+    /// The step whose clock runs from the day a complaint decision is issued until it is sent: first instance within
+    /// 3 working days (Luật Khiếu nại 2011, Điều 32), second instance within 7 days (Điều 41); null for other kinds.
+    /// </summary>
+    public static string? SendDecisionStep(this CaseKind kind) => kind switch
+    {
+        CaseKind.ComplaintFirstInstance => "send-decision",
+        CaseKind.ComplaintSecondInstance => "send-decision-second",
+        _ => null,
+    };
+
+    /// <summary>
+    /// True for the steps that send a decision once issued (send-decision, send-decision-second, send-suspension):
+    /// they outlive the resolution and a suspension, and stop only when the sending is recorded or the case is closed.
+    /// </summary>
+    public static bool IsSendingStep(string step) =>
+        step is "send-decision" or "send-decision-second" or SendSuspensionStep;
+
     /// <summary>True for both instances of a complaint.</summary>
     public static bool IsComplaint(this CaseKind kind) =>
         kind is CaseKind.ComplaintFirstInstance or CaseKind.ComplaintSecondInstance;

@@ -7,6 +7,7 @@ namespace Petitions.Core.Cases;
 /// holds the keys of the escalation rungs already fired (<see cref="Escalation.EscalationPolicy.KeyOf"/>), and
 /// <see cref="LastRung"/> the name of the latest one. <see cref="PendingHandOver"/> names the unit a forwarded case
 /// awaits receipt by (chuyển đơn), and <see cref="ForwardedFrom"/> the units that forwarded it, oldest first.
+/// <see cref="ClosingProposedOn"/> is the day the system proposed closing (a first-instance complaint decision in effect).
 /// </summary>
 public sealed record CaseSnapshot(
     string Id,
@@ -26,7 +27,8 @@ public sealed record CaseSnapshot(
     string? LastRung = null,
     ForwardHandOver? PendingHandOver = null,
     IReadOnlyList<string>? ForwardedFrom = null,
-    IReadOnlyList<FilingObstacle>? FilingObstacles = null);
+    IReadOnlyList<FilingObstacle>? FilingObstacles = null,
+    DateOnly? ClosingProposedOn = null);
 
 /// <summary>An objective obstacle to filing a complaint, days <paramref name="From"/> to <paramref name="Until"/> included (Luật Khiếu nại 2011, Điều 9).</summary>
 public sealed record FilingObstacle(DateOnly From, DateOnly Until, string Cause);

@@ -100,4 +100,16 @@ public enum CaseAction
 
     /// <summary>Record an objective obstacle to filing a complaint (Luật Khiếu nại 2011, Điều 9).</summary>
     RecordObstacle,
+
+    /// <summary>Record that the decision was sent (stops send-decision, send-decision-second or send-suspension).</summary>
+    RecordDecisionSent,
+
+    /// <summary>Record a second complaint or a lawsuit against a first-instance decision (stops decision-effective).</summary>
+    RecordChallenge,
+
+    /// <summary>End the resolution of a denunciation (đình chỉ, Luật Tố cáo 2018, Điều 34 khoản 3).</summary>
+    EndHandling,
+
+    /// <summary>Record the first answer to what was raised at a reception session (stops reception-answer).</summary>
+    RecordReceptionAnswer,
 }

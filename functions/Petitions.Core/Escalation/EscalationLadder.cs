@@ -18,6 +18,12 @@ public sealed class EscalationLadder
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
+    /// <summary>
+    /// How many working days after the due date a rung may fire (negative lead): a rung that acts on a limit having
+    /// passed, such as proposing to close a case once a decision has taken effect.
+    /// </summary>
+    public const int MaxDaysAfterDue = 5;
+
     private readonly IReadOnlyList<EscalationOverride> _overrides;
 
     /// <summary>Creates a validated ladder; throws <see cref="LegalLimitsDataException"/> listing every problem.</summary>
@@ -51,7 +57,7 @@ public sealed class EscalationLadder
 
     /// <summary>The longest lead time of any rung, in working days: how far ahead the sweep reads due-date buckets.</summary>
     public int LongestLeadWorkingDays =>
-        Default.Concat(_overrides.SelectMany(o => o.Rungs)).Max(r => r.LeadWorkingDays);
+        Math.Max(0, Default.Concat(_overrides.SelectMany(o => o.Rungs)).Max(r => r.LeadWorkingDays));
 
     /// <summary>Loads and validates the ladder embedded in Petitions.Core.</summary>
     public static EscalationLadder LoadEmbedded()
@@ -106,9 +112,9 @@ public sealed class EscalationLadder
                 problems.Add($"{at}: a rung needs a name without / \\ # ? |");
             }
 
-            if (rung.LeadWorkingDays < 0)
+            if (rung.LeadWorkingDays < -MaxDaysAfterDue)
             {
-                problems.Add($"{at}/{rung.Rung}: leadWorkingDays must not be negative");
+                problems.Add($"{at}/{rung.Rung}: leadWorkingDays must not be below -{MaxDaysAfterDue} (a rung at most {MaxDaysAfterDue} working days after the due date)");
             }
 
             if (rung.Notify is null || rung.Notify.Count == 0)

@@ -49,6 +49,24 @@ public sealed class EscalationPolicy(EscalationLadder ladder, IWorkingCalendar c
     public DateOnly ReadDueDatesThrough(DateOnly today) =>
         _calendar.AddWorkingDays(today, LongestLeadWorkingDays);
 
+    /// <summary>The fire date of the clock's earliest rung not in <paramref name="fired"/>, or null when all have fired.</summary>
+    public DateOnly? NextRungOn(WatchedClock clock, IReadOnlySet<string> fired)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(fired);
+        DateOnly? next = null;
+        foreach (var rung in _ladder.RungsFor(clock.Kind, clock.Step))
+        {
+            var firesOn = _calendar.AddWorkingDays(clock.Due, -rung.LeadWorkingDays);
+            if (!fired.Contains(KeyOf(clock, rung)) && (next is null || firesOn < next))
+            {
+                next = firesOn;
+            }
+        }
+
+        return next;
+    }
+
     /// <summary>The rungs due at <paramref name="now"/> that are not in <paramref name="fired"/>, earliest first.</summary>
     public IReadOnlyList<DueRung> DueRungs(IEnumerable<WatchedClock> clocks, IReadOnlySet<string> fired, DateTimeOffset now)
     {

@@ -16,7 +16,10 @@ public enum EscalationAudience
     Citizen,
 }
 
-/// <summary>One rung of the ladder: fires <see cref="LeadWorkingDays"/> working days before the due date.</summary>
+/// <summary>
+/// One rung of the ladder: fires <see cref="LeadWorkingDays"/> working days before the due date (a negative lead:
+/// that many working days after it, e.g. −1 for the first working day after a limit has passed).
+/// </summary>
 public sealed record EscalationRung(string Rung, int LeadWorkingDays, IReadOnlyList<EscalationAudience> Notify, string Description);
 
 /// <summary>Rungs that replace the default ladder for one kind and step.</summary>

@@ -126,7 +126,7 @@ public sealed class CaseFlowAzuriteTests
     }
 
     [Fact]
-    public async Task A_resolved_case_leaves_the_due_buckets_and_escalates_no_more()
+    public async Task A_resolved_case_leaves_the_resolution_bucket_and_its_clock_escalates_no_more_while_the_decision_clocks_run()
     {
         await using var world = await CaseWorld.StartAsync();
         var id = await world.FileAsync();
@@ -134,6 +134,9 @@ public sealed class CaseFlowAzuriteTests
         var officer = CaseWorld.Staff(world.Chart, (await world.CaseAsync(id)).OfficerId!);
         var detail = (await world.Get<GetCaseDetail.Handler>().HandleAsync(new(officer, id))).Value!;
         detail = (await world.Get<ClassifyCase.Handler>().HandleAsync(new(officer, id, detail.ETag, "accept"))).Value!;
+        await world.PumpAsync();
+        Assert.Contains(await world.RowsAsync(world.Names.IndexTable), r => IsDueRow(r.PartitionKey, r.RowKey, id, "resolve"));
+
         detail = (await world.Get<ResolveCase.Handler>().HandleAsync(new(officer, id, detail.ETag, "15/QĐ-UBND", "2026-03-04", "Giữ nguyên quyết định"))).Value!;
         Assert.Equal("resolved", detail.Status);
         await world.PumpAsync();
@@ -141,9 +144,16 @@ public sealed class CaseFlowAzuriteTests
         world.Clock.SetUtcNow(On(4, 30));
         await world.SweepAndPumpAsync();
 
-        Assert.DoesNotContain(await world.RowsAsync(world.Names.IndexTable), r => r.PartitionKey.StartsWith("due-", StringComparison.Ordinal));
-        Assert.Empty(await world.EscalationsAsync(id));
+        // the resolution clock stopped: no bucket row and no rung for it; sending the decision (Điều 32) and its
+        // taking effect (Điều 44) are the clocks a resolved first-instance complaint still runs
+        var rows = await world.RowsAsync(world.Names.IndexTable);
+        Assert.DoesNotContain(rows, r => IsDueRow(r.PartitionKey, r.RowKey, id, "resolve"));
+        Assert.DoesNotContain(await world.EscalationsAsync(id), e => e.Step == "resolve");
+        Assert.Contains(await world.EscalationsAsync(id), e => e.Step == "send-decision");
     }
+
+    private static bool IsDueRow(string partitionKey, string rowKey, string id, string step) =>
+        partitionKey.StartsWith("due-", StringComparison.Ordinal) && rowKey == $"{id}-{step}";
 
     [Fact]
     public async Task The_relay_run_twice_leaves_the_same_index()

@@ -10,7 +10,8 @@ namespace Petitions.Core.UseCases.Calendar;
 
 /// <summary>
 /// Deadlines that move when the calendar does (issue 16): after a year's official schedule was added or corrected,
-/// the open cases whose clocks run through that year are recomputed with the calculator's (new) calendar. Each
+/// the cases whose clocks run through that year (open ones, and resolved ones with a decision to send or not yet in
+/// effect) are recomputed with the calculator's (new) calendar. Each
 /// changed due date is recorded on its case as a <see cref="CaseDeadlineMoved"/> with both dates and the reason; the
 /// case is committed through <see cref="CaseWriter"/>, whose outbox re-indexes it (the due-date rows the escalation
 /// sweep reads); the citizen is told when a date moves later. Running it again changes nothing.
@@ -90,7 +91,7 @@ public static partial class MoveDeadlinesForCalendar
             for (var attempt = 0; ; attempt++)
             {
                 var stored = await store.FindAsync(caseId, cancellationToken).ConfigureAwait(false);
-                if (stored is null || !stored.Case.IsOpen)
+                if (stored is null || !stored.Case.HasLiveClocks)
                 {
                     return ([], 0);
                 }

@@ -76,9 +76,7 @@ public sealed class CaseIndexEntries(EscalationPolicy policy)
         foreach (var clock in running)
         {
             var watched = new WatchedClock(@case.Id, clock.Kind, clock.Step, clock.Due);
-            var endOfDue = new DateTimeOffset(clock.Due.ToDateTime(new TimeOnly(23, 59)), VietnamDate.Offset);
-            var pending = _policy.DueRungs([watched], @case.FiredRungs, endOfDue);
-            DateOnly? next = pending.Count == 0 ? null : pending[0].FiresOn;
+            var next = _policy.NextRungOn(watched, @case.FiredRungs);
             entries.Add(new(
                 new IndexKey(DuePartition(clock.Due), $"{@case.Id}-{clock.Step}"),
                 values with { Due = clock.Due, Step = clock.Step, NextRungOn = next }));

@@ -35,6 +35,11 @@ public static class TimelineText
             ReceptionMeetingRecorded => "receptionMeeting",
             FilingObstacleRecorded => "filingObstacle",
             CaseDeadlineMoved => "deadlineMoved",
+            DecisionSent => "decisionSent",
+            ClosingProposed => "closingProposed",
+            DecisionChallenged => "decisionChallenged",
+            HandlingEnded => "handlingEnded",
+            ReceptionAnswered => "receptionAnswered",
             _ => "event",
         };
     }
@@ -73,6 +78,12 @@ public static class TimelineText
             CaseDeadlineMoved d => (
                 $"The due date moved from {Date(d.PreviousDue)} to {Date(d.NewDue)}: {d.Reason}.",
                 $"Ngày hẹn đổi từ {DateVi(d.PreviousDue)} sang {DateVi(d.NewDue)}: {d.Reason}."),
+            DecisionSent d => ($"The decision was sent on {Date(d.SentOn)}.", $"Quyết định đã được gửi ngày {DateVi(d.SentOn)}."),
+            DecisionChallenged c => c.How == "lawsuit"
+                ? ($"A lawsuit against the decision was recorded ({Date(c.FiledOn)}).", $"Đã ghi nhận việc khởi kiện quyết định (ngày {DateVi(c.FiledOn)}).")
+                : ($"A second complaint against the decision was recorded ({Date(c.FiledOn)}).", $"Đã ghi nhận việc khiếu nại lần hai (ngày {DateVi(c.FiledOn)})."),
+            HandlingEnded h => ($"Handling ended (đình chỉ) by a decision of {Date(h.DecidedOn)}.", $"Đình chỉ việc giải quyết theo quyết định ngày {DateVi(h.DecidedOn)}."),
+            ReceptionAnswered a => ($"The unit answered what you raised at the reception ({Date(a.AnsweredOn)}).", $"Đã trả lời nội dung ông/bà trình bày tại buổi tiếp công dân (ngày {DateVi(a.AnsweredOn)})."),
             FilingObstacleRecorded o => (
                 $"Days {Date(o.From)} to {Date(o.Until)} are not counted in the time to complain (Luật Khiếu nại 2011, Điều 9): {o.Cause}.",
                 $"Thời gian từ {DateVi(o.From)} đến {DateVi(o.Until)} không tính vào thời hiệu khiếu nại (Luật Khiếu nại 2011, Điều 9): {o.Cause}."),
@@ -94,6 +105,11 @@ public static class TimelineText
             CaseMarkedComplex c => $"Marked complex: {c.Reason}.",
             CaseExtended x => $"Extension {x.Number} of {x.Step} to {Date(x.NewDue)}: {x.Reason}.",
             CaseWithdrawn w => (w.Wholly ? "Withdrawn wholly" : $"Withdrawn in part ({w.Part})") + $": {w.Reason}.",
+            ClosingProposed p => $"The decision of {Date(p.IssuedOn)} is in effect from {Date(p.EffectiveOn)} with no second complaint or lawsuit recorded ({p.Source}): closing is proposed; close the case to confirm.",
+            DecisionChallenged c => $"{(c.How == "lawsuit" ? "Lawsuit" : "Second complaint")} filed on {Date(c.FiledOn)}: the decision does not take effect by lapse of time; {c.Note.TrimEnd('.')}.",
+            HandlingEnded h => $"Handling ended (đình chỉ) on {Date(h.DecidedOn)}: {h.Reason.TrimEnd('.')}.",
+            ReceptionAnswered a => $"Answer after the reception session given on {Date(a.AnsweredOn)}: {a.Summary.TrimEnd('.')}.",
+            CaseClosed { StoppedSteps: { Count: > 0 } steps } => $"The case is closed; clocks stopped by closing: {string.Join(", ", steps)}.",
             EscalationFired f => $"Escalation '{f.Rung}' for {f.Step} (due {Date(f.Due)}), notified: {string.Join(", ", f.Notified)}.",
             ForwardedCaseReceived f => $"Received by {UnitEn(chart, f.UnitId)} on forwarding from {UnitEn(chart, f.FromUnit)} (reception clock from {Date(f.ReceivedOn)}); responsible head {StaffName(chart, f.ResponsibleHeadId)}; officer {StaffName(chart, f.OfficerId)}.",
             ReceptionMeetingRecorded m => $"Reception meeting at session {m.SessionId} on {Date(VietnamDate.Of(m.At))}; direction: {m.Direction.TrimEnd('.')}"

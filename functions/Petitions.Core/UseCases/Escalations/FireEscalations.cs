@@ -45,7 +45,8 @@ public static partial class FireEscalations
             for (var attempt = 0; ; attempt++)
             {
                 var stored = await store.FindAsync(command.CaseId, cancellationToken).ConfigureAwait(false);
-                if (stored is null || !stored.Case.IsOpen)
+                // Resolved and closed cases too: a decision still to be sent, or one not yet in effect, is a running clock.
+                if (stored is null || !stored.Case.RunningClocks.Any())
                 {
                     return new Result([]);
                 }

@@ -16,12 +16,13 @@ public sealed class ReceptionOffers(ReceptionCalendar calendar, ReceptionNotices
     /// <summary>The rungs that trigger an offer.</summary>
     public static readonly IReadOnlySet<string> OfferingRungs = new HashSet<string>(StringComparer.Ordinal) { "supervisor", "overdue" };
 
-    /// <summary>The offer for this rung, or null (other rung, denunciation, no session ahead).</summary>
+    /// <summary>The offer for this rung, or null (other rung, denunciation, a case no longer open, no session ahead).</summary>
     public async Task<NotificationRequest?> OfferForAsync(Case @case, string unitId, DueRung rung, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(rung);
-        if (!OfferingRungs.Contains(rung.Rung.Rung) || @case.Kind == CaseKind.Denunciation)
+        // A decided case (resolved, closed) escalates only its sending or answering duties: no reception is offered for them.
+        if (!OfferingRungs.Contains(rung.Rung.Rung) || @case.Kind == CaseKind.Denunciation || !@case.IsOpen)
         {
             return null;
         }

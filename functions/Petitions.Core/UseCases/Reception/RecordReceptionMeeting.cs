@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Petitions.Core.LegalClock;
 using Petitions.Core.Ports;
 using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Staff;
@@ -7,16 +8,21 @@ namespace Petitions.Core.UseCases.Reception;
 
 /// <summary>
 /// The record of a meeting at a session (who attended, what was raised, the head's direction, the follow-up date) is
-/// written on the case as an event, in one transaction guarded by the case's ETag.
+/// written on the case as an event, in one transaction guarded by the case's ETag. Unless the head answered at the
+/// session (<see cref="Command.AnsweredAtSession"/>), the first answer is owed within 10 working days (Luật Tiếp công
+/// dân 2013, Điều 28 khoản 1): the case's <c>letter/reception-answer</c> clock starts from the meeting day.
 /// </summary>
 public static partial class RecordReceptionMeeting
 {
     /// <summary>The request.</summary>
-    public sealed record Command(string SessionId, string? TrackingCode, IReadOnlyList<string>? Attendees, string? Raised, string? Direction, DateOnly? FollowUpDate);
+    public sealed record Command(
+        string SessionId, string? TrackingCode, IReadOnlyList<string>? Attendees, string? Raised, string? Direction, DateOnly? FollowUpDate,
+        bool AnsweredAtSession = false);
 
     /// <summary>Records.</summary>
     public sealed partial class Handler(
-        ReceptionCalendar calendar, ICaseStore store, CaseWriter writer, CaseIndexEntries entries, TimeProvider time, ILogger<Handler> logger)
+        ReceptionCalendar calendar, ICaseStore store, CaseWriter writer, CaseIndexEntries entries, TimeProvider time, ILogger<Handler> logger,
+        DeadlineCalculator? calculator = null)
     {
         /// <summary>Records the meeting; Done carries the event's sequence number.</summary>
         public async Task<StaffReceptionResult> HandleAsync(StaffPrincipal who, Command command, CancellationToken cancellationToken = default)
@@ -76,7 +82,7 @@ public static partial class RecordReceptionMeeting
 
                 var (@case, letter, etag) = stored;
                 var before = entries.For(@case, letter);
-                @case.RecordReceptionMeeting(session.Id, command.Attendees!, command.Raised!, command.Direction!, command.FollowUpDate, who.StaffId, now);
+                @case.RecordReceptionMeeting(session.Id, command.Attendees!, command.Raised!, command.Direction!, command.FollowUpDate, who.StaffId, now, calculator, command.AnsweredAtSession);
                 var sequence = @case.Version;
                 var outcome = await writer.CommitAsync(@case, letter, etag, before, null, null, cancellationToken).ConfigureAwait(false);
                 if (!outcome.Conflicted)

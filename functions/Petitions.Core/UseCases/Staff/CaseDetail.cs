@@ -1,6 +1,9 @@
 namespace Petitions.Core.UseCases.Staff;
 
-/// <summary>The staff detail of docs/api.md (GET /api/staff/cases/{trackingCode}); <see cref="ETag"/> goes in the ETag header.</summary>
+/// <summary>
+/// The staff detail of docs/api.md (GET /api/staff/cases/{trackingCode}); <see cref="ETag"/> goes in the ETag header.
+/// <see cref="ClosingProposedOn"/>: the system proposes closing (a first-instance decision in effect); the staff confirm with close.
+/// </summary>
 public sealed record CaseDetail(
     string TrackingCode,
     string Kind,
@@ -15,7 +18,8 @@ public sealed record CaseDetail(
     bool RemoteArea,
     IReadOnlyList<ClockDetail> Clocks,
     IReadOnlyList<TimelineEntry> Timeline,
-    string ETag);
+    string ETag,
+    DateOnly? ClosingProposedOn = null);
 
 /// <summary>The citizen, in clear or masked.</summary>
 public sealed record CitizenDetail(string Name, string Phone, string? Address, bool Masked);

@@ -1,17 +1,22 @@
 using System.Globalization;
 using Petitions.Core.Cases;
+using Petitions.Core.LegalClock;
 using Petitions.Core.UseCases.Common;
 
 namespace Petitions.Core.UseCases.Staff;
 
-/// <summary>POST …/resolve <c>{ decisionNumber, decisionDate, summary }</c>: records the decision or answer; clocks stop.</summary>
+/// <summary>
+/// POST …/resolve <c>{ decisionNumber, decisionDate, summary }</c>: records the decision or answer; the handling clocks
+/// stop. For a complaint the decision's clocks start from decisionDate: sending it (Luật Khiếu nại 2011, Điều 32 / 41)
+/// and, at first instance, its taking effect (Điều 44), after which the system proposes closing.
+/// </summary>
 public static class ResolveCase
 {
     /// <summary>The body with the user and If-Match.</summary>
     public sealed record Command(StaffPrincipal Who, string TrackingCode, string? IfMatch, string? DecisionNumber, string? DecisionDate, string? Summary);
 
     /// <summary>Resolves.</summary>
-    public sealed class Handler(StaffActionRunner runner)
+    public sealed class Handler(StaffActionRunner runner, DeadlineCalculator calculator)
     {
         /// <summary>The new detail, or a problem.</summary>
         public Task<UseCaseResult<CaseDetail>> HandleAsync(Command command, CancellationToken cancellationToken = default)
@@ -37,7 +42,7 @@ public static class ResolveCase
                     c.StartWork(command.Who.StaffId, at);
                 }
 
-                c.Resolve($"{number} ({date:yyyy-MM-dd}): {summary}", command.Who.StaffId, at);
+                c.Resolve($"{number} ({date:yyyy-MM-dd}): {summary}", command.Who.StaffId, at, calculator, date);
                 return ActionEffects.None;
             }, cancellationToken);
         }

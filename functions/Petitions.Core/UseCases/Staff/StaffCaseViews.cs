@@ -35,7 +35,7 @@ public sealed class StaffCaseViews(ICaseStore store, ICitizenDataProtector prote
         return new CaseDetail(
             @case.Id, CaseNames.Kind(@case.Kind), letter.Title, letter.Content, CaseNames.Status(@case.Status), citizen,
             new UnitDetail(unitId, unit?.Name ?? unitId), Staff(@case.ResponsibleHeadId), Staff(@case.OfficerId),
-            @case.Complex, @case.RemoteArea, clocks, timeline, etag);
+            @case.Complex, @case.RemoteArea, clocks, timeline, etag, @case.ClosingProposedOn);
     }
 
     private StaffDetail? Staff(string? id) =>
