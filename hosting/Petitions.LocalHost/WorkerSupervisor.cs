@@ -34,6 +34,8 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
 
     public Uri? GrpcUri { get; set; }
 
+    public TimeProvider Time => time;
+
     public void Start()
     {
         var (executable, worker) = ReadWorkerConfig();

@@ -27,6 +27,19 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task The_host_is_ready_only_when_the_workers_HTTP_server_listens()
+    {
+        // the worker's gRPC handshake ends while its web host is held before binding: a loaded machine, made certain
+        await using var host = await new TestHost { Extra = { ["TestWorker_HttpStartDelayMs"] = "3000" } }.StartAsync();
+        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+        using var response = await client.GetAsync("status/409");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("status 409", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_setting_a_trigger_names_but_nobody_defines_stops_start_up_with_a_sentence()
     {
         var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid()}.settings.json");
