@@ -204,18 +204,17 @@ internal sealed class HttpFrontDoor(WorkerSupervisor supervisor, HttpClient clie
         }
     }
 
-    private List<HttpRoute> RoutesOf(WorkerSession session)
+    /// <summary>The route table of a session, built once (at start-up, so a bad template stops the host with a sentence).</summary>
+    public List<HttpRoute> RoutesOf(WorkerSession session)
     {
         if (table is { } t && ReferenceEquals(t.Session, session))
         {
             return t.Routes;
         }
 
-        var routes = session.Functions
+        var routes = HttpRoute.InMatchOrder(session.Functions
             .Where(f => string.Equals(f.TriggerType, "httpTrigger", StringComparison.OrdinalIgnoreCase))
-            .Select(f => new HttpRoute(f, routePrefix))
-            .OrderByDescending(r => r.Literal)
-            .ToList();
+            .Select(f => new HttpRoute(f, routePrefix)));
         table = (session, routes);
         return routes;
     }

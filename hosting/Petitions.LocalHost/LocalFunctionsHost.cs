@@ -79,6 +79,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         {
             supervisor.Start();
             var session = await supervisor.Ready.WaitAsync(TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
+            _ = front.RoutesOf(session);
             host.triggers = await TriggerListeners.CreateAsync(session.Functions, supervisor, hostJson, loggers, options.TimeProvider ?? time, ct).ConfigureAwait(false);
             await http.StartAsync(ct).ConfigureAwait(false);
             host.triggers.Start();
