@@ -40,6 +40,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     /// <summary>Invocations sent to the current worker and not yet answered.</summary>
     public int InFlightInvocations => supervisor.Ready.IsCompletedSuccessfully ? supervisor.Ready.Result.InFlight : 0;
 
+    /// <summary>The worker supervisor, for the benchmark's direct calls to the worker (bench/Petitions.LocalHost.Bench).</summary>
+    internal WorkerSupervisor Supervisor => supervisor;
+
     /// <summary>The current worker process id.</summary>
     public int? WorkerProcessId => supervisor.ProcessId;
 
