@@ -40,6 +40,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     /// <summary>Invocations sent to the current worker and not yet answered.</summary>
     public int InFlightInvocations => supervisor.Ready.IsCompletedSuccessfully ? supervisor.Ready.Result.InFlight : 0;
 
+    /// <summary>The worker supervisor, for the benchmark's direct calls to the worker (bench/Petitions.LocalHost.Bench).</summary>
+    internal WorkerSupervisor Supervisor => supervisor;
+
     /// <summary>The current worker process id.</summary>
     public int? WorkerProcessId => supervisor.ProcessId;
 
@@ -79,6 +82,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         {
             supervisor.Start();
             var session = await supervisor.Ready.WaitAsync(TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
+            _ = front.RoutesOf(session);
             host.triggers = await TriggerListeners.CreateAsync(session.Functions, supervisor, hostJson, loggers, options.TimeProvider ?? time, ct).ConfigureAwait(false);
             await http.StartAsync(ct).ConfigureAwait(false);
             host.triggers.Start();

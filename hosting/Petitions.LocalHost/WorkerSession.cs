@@ -16,6 +16,8 @@ internal sealed class WorkerSession(
     WorkerSupervisor supervisor,
     ILogger logger) : IDisposable
 {
+    private static readonly TimeSpan HttpServerStartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan HttpServerProbeInterval = TimeSpan.FromMilliseconds(20);
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<InvocationResponse>> pending = new();
 
@@ -78,6 +80,11 @@ internal sealed class WorkerSession(
         }
 
         Functions = described;
+        if (HttpUri is not null && described.Any(f => string.Equals(f.TriggerType, "httpTrigger", StringComparison.OrdinalIgnoreCase)))
+        {
+            await WaitForHttpServerAsync(HttpUri, ct).ConfigureAwait(false);
+        }
+
         supervisor.OnSessionReady(this);
 
         while (await input.MoveNext(ct).ConfigureAwait(false))
@@ -107,8 +114,47 @@ internal sealed class WorkerSession(
         }
     }
 
+    /// <summary>Tells the worker to give up an invocation the host no longer waits for (its token is cancelled).</summary>
+    public Task CancelAsync(string invocationId, CancellationToken ct) =>
+        WriteAsync(new StreamingMessage { InvocationCancel = new InvocationCancel { InvocationId = invocationId } }, ct);
+
     public Task TerminateAsync(TimeSpan grace, CancellationToken ct) =>
         WriteAsync(new StreamingMessage { WorkerTerminate = new WorkerTerminate { GracePeriod = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(grace) } }, ct);
+
+    /// <summary>
+    /// The worker advertises <c>HttpUri</c> in its init response before its web host listens: the
+    /// worker's gRPC service starts before ASP.NET Core's (hosted services start in order), so on a
+    /// busy machine the handshake can end while Kestrel is still starting. The session is ready only
+    /// once that address accepts a connection; otherwise the first forwarded request is refused.
+    /// </summary>
+    private async Task WaitForHttpServerAsync(Uri uri, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(HttpServerStartTimeout);
+        var endpoint = new System.Net.DnsEndPoint(uri.Host, uri.Port);
+        while (true)
+        {
+            try
+            {
+                using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                await socket.ConnectAsync(endpoint, timeout.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // not listening yet: the gRPC stream is open, so the worker is still starting
+            }
+
+            try
+            {
+                await Task.Delay(HttpServerProbeInterval, supervisor.Time, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new LocalHostStartupException($"The worker advertised its HTTP server at {uri} but it accepted no connection within {HttpServerStartTimeout.TotalSeconds:0} s.");
+            }
+        }
+    }
 
     private FunctionDescription Describe(RpcFunctionMetadata function)
     {

@@ -34,6 +34,8 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
 
     public Uri? GrpcUri { get; set; }
 
+    public TimeProvider Time => time;
+
     public void Start()
     {
         var (executable, worker) = ReadWorkerConfig();
@@ -126,12 +128,20 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
             try
             {
                 await p.WaitForExitAsync(exitCts.Token).ConfigureAwait(false);
+                HostLog(LogLevel.Information, $"Worker process {p.Id} exited with code {p.ExitCode} after WorkerTerminate");
             }
             catch (OperationCanceledException)
             {
                 p.Kill(entireProcessTree: true);
+                HostLog(LogLevel.Warning, $"Worker process {p.Id} killed: it did not exit within the grace period");
             }
         }
+    }
+
+    private void HostLog(LogLevel level, string message)
+    {
+        logger.Log(level, "{Message}", message);
+        logs.Enqueue(new CapturedLog(time.GetUtcNow(), "host", "Host.Worker", level.ToString(), message));
     }
 
     public async ValueTask DisposeAsync()

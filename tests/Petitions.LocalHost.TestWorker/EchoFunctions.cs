@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Petitions.LocalHost.TestWorker;
 
-/// <summary>HTTP functions that echo what they received, answer a chosen status, fail, or crash the process.</summary>
+/// <summary>HTTP functions that echo what they received, answer a chosen status, fail, wait for a signal, or crash the process.</summary>
 public sealed class EchoFunctions
 {
     [Function("Echo")]
@@ -33,6 +33,13 @@ public sealed class EchoFunctions
     {
         Environment.Exit(3);
         return new OkResult();
+    }
+
+    [Function("Hold")]
+    public static async Task<IActionResult> Hold([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hold/{signal}")] HttpRequest request, string signal)
+    {
+        await Signal.WaitAsync(signal);
+        return new ContentResult { StatusCode = 200, Content = $"released {signal}" };
     }
 
     [Function("Slow")]

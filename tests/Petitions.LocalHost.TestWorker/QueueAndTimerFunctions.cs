@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Petitions.LocalHost.TestWorker;
 
-/// <summary>A queue function that fails on command, and a timer function that records each firing in a queue.</summary>
+/// <summary>A queue function that fails or waits for a signal on command, and a timer function that records each firing in a queue.</summary>
 public sealed class QueueAndTimerFunctions
 {
     [Function("Work")]
@@ -14,6 +14,11 @@ public sealed class QueueAndTimerFunctions
         if (message.StartsWith("fail", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("Failing as the message asks.");
+        }
+
+        if (message.StartsWith("hold ", StringComparison.Ordinal))
+        {
+            await Signal.WaitAsync(message["hold ".Length..]);
         }
 
         // success is recorded so the tests can see the message was processed, then deleted

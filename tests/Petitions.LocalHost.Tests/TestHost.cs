@@ -24,7 +24,10 @@ internal sealed class TestHost
 
     public string TickSchedule { get; init; } = "0 0 0 1 1 *";
 
-    public Dictionary<string, string> Settings => new()
+    /// <summary>More settings for the worker's environment (e.g. the test worker's fault injections).</summary>
+    public Dictionary<string, string> Extra { get; init; } = [];
+
+    public Dictionary<string, string> Settings => new(Extra)
     {
         ["AzureWebJobsStorage"] = AzuriteServer.Shared.ConnectionString,
         ["WorkQueueName"] = WorkQueue,
