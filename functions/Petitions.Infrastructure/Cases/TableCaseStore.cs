@@ -91,7 +91,7 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
             var etags = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             return new CommitOutcome(etags[0].ToString());
         }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 || e.ErrorCode is "EntityAlreadyExists" or "UpdateConditionNotSatisfied")
+        catch (StorageTransactionFailedException e) when (e.Status is 409 or 412 || e.ErrorCode is "EntityAlreadyExists" or "UpdateConditionNotSatisfied")
         {
             return new CommitOutcome(null);
         }

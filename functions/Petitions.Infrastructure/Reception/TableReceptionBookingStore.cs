@@ -100,7 +100,7 @@ public sealed partial class TableReceptionBookingStore : IReceptionBookings
                 LogWalkInOverCapacity(_logger, session.Id);
                 return new BookingOutcome.Confirmed(overCapacity);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            catch (StorageTransactionFailedException ex) when (ex.Status == 409)
             {
                 // A code collision (40 random bits): draw another code.
             }
@@ -134,7 +134,7 @@ public sealed partial class TableReceptionBookingStore : IReceptionBookings
                 new(TableTransactionActionType.Add, history),
             ], cancellationToken).ConfigureAwait(false);
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
+        catch (StorageTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
             return false;
         }
@@ -190,11 +190,11 @@ public sealed partial class TableReceptionBookingStore : IReceptionBookings
                     LogConfirmed(_logger, session.Id, place, request.Channel);
                     return booking;
                 }
-                catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedActionIndex == 1)
+                catch (StorageTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 1)
                 {
                     // The code was already used in this session (40 random bits): same place, new code.
                 }
-                catch (TableTransactionFailedException ex) when (ex.Status == 409)
+                catch (StorageTransactionFailedException ex) when (ex.Status == 409)
                 {
                     break; // Someone else claimed this place first: try the next one.
                 }

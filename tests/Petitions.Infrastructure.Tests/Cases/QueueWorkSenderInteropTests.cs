@@ -19,7 +19,7 @@ public sealed class QueueWorkSenderInteropTests
         var name = AzuriteServer.UniqueName("interop");
         var names = new CaseStorageSettings { IntakeQueue = name };
         var queues = new QueueServiceClient(AzuriteServer.Shared.ConnectionString, StorageClientFactory.QueueOptions());
-        await new CaseStorageInitializer(StorageAccount.FromConnectionString(AzuriteServer.Shared.ConnectionString), queues, new CaseStorageSettings
+        await new CaseStorageInitializer(new Azure.Data.Tables.TableServiceClient(AzuriteServer.Shared.ConnectionString), queues, new CaseStorageSettings
         {
             CasesTable = "Cases" + name, IndexTable = "Index" + name, GuardsTable = "Guards" + name, NotificationsTable = "Notif" + name,
             OutboxQueue = name + "-o", IntakeQueue = name, EscalationsQueue = name + "-e", NotificationsQueue = name + "-n",

@@ -123,10 +123,10 @@ internal sealed partial class TableBatch
         }
     }
 
-    public static TableTransactionFailedException FailedWhole(Response response)
+    public static StorageTransactionFailedException FailedWhole(Response response)
     {
         var inner = StorageErrors.From(response, "SubmitTransaction");
-        return new TableTransactionFailedException(inner.Status, inner.ErrorCode, FailedIndex(response.Content?.ToString()), inner.Message);
+        return new StorageTransactionFailedException(inner.Status, inner.ErrorCode, FailedIndex(response.Content?.ToString()), inner.Message);
     }
 
     /// <summary>Reads the operation responses; throws when the change set failed.</summary>
@@ -139,7 +139,7 @@ internal sealed partial class TableBatch
             var part = parts[failed];
             var code = StorageErrors.BodyErrorCode(part.Body);
             var index = FailedIndex(part.Body) ?? (parts.Count == 1 && actionCount == 1 ? 0 : null);
-            throw new TableTransactionFailedException(
+            throw new StorageTransactionFailedException(
                 part.Status,
                 code,
                 index,

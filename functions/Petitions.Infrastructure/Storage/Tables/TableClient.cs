@@ -236,7 +236,7 @@ public class TableClient
     /// Runs up to 100 actions on one partition as one atomic entity group transaction and returns the
     /// ETag of each action's result (default for deletes), in order.
     /// </summary>
-    /// <exception cref="TableTransactionFailedException">One action failed; nothing was written.</exception>
+    /// <exception cref="StorageTransactionFailedException">One action failed; nothing was written.</exception>
     public virtual Task<IReadOnlyList<ETag>> SubmitTransactionAsync(
         IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default) =>
         RunAsync(nameof(SubmitTransactionAsync), async () =>

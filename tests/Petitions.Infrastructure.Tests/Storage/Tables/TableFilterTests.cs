@@ -38,21 +38,4 @@ public sealed class TableFilterTests
 
     [Fact]
     public void Null_becomes_the_null_literal() => Assert.Equal("X eq null", TableFilter.Create($"X eq {(string?)null}"));
-
-    [Fact]
-    public void Keys_of_exactly_1_KiB_pass_and_longer_ones_fail()
-    {
-        TableLimits.ValidateKey(new string('k', 512), "RowKey");
-
-        var error = Assert.Throws<ArgumentException>(() => TableLimits.ValidateKey(new string('k', 513), "RowKey"));
-        Assert.Equal("RowKey", error.ParamName);
-    }
-
-    [Fact]
-    public void Control_characters_outside_the_forbidden_ranges_are_allowed()
-    {
-        TableLimits.ValidateKey("Lê Lợi \u00A0 ~ * ' ( )", "PartitionKey");
-
-        Assert.Throws<ArgumentException>(() => TableLimits.ValidateKey("tab\there", "PartitionKey"));
-    }
 }

@@ -39,14 +39,14 @@ public sealed class TableTransactionAzuriteTests
         var table = await Live.NewTableAsync();
         await table.AddEntityAsync(new TableEntity("case-2", "event-0002"));
 
-        var error = await Assert.ThrowsAsync<TableTransactionFailedException>(() => table.SubmitTransactionAsync(
+        var error = await Assert.ThrowsAsync<StorageTransactionFailedException>(() => table.SubmitTransactionAsync(
         [
             new(TableTransactionActionType.Add, new TableEntity("case-2", "event-0001")),
             new(TableTransactionActionType.Add, new TableEntity("case-2", "event-0002")),
             new(TableTransactionActionType.UpsertReplace, new TableEntity("case-2", "outbox-0001")),
         ]));
 
-        Assert.Equal(1, error.FailedActionIndex);
+        Assert.Equal(1, error.FailedTransactionActionIndex);
         Assert.Equal(409, error.Status);
         Assert.Equal("EntityAlreadyExists", error.ErrorCode);
         var rows = await table.QueryAsync(null).Select(e => e.RowKey).ToListAsync();
@@ -60,14 +60,14 @@ public sealed class TableTransactionAzuriteTests
         var stale = await table.AddEntityAsync(new TableEntity("case-3", "case") { ["V"] = 1 });
         await table.UpdateEntityAsync(new TableEntity("case-3", "case") { ["V"] = 2 }, stale);
 
-        var error = await Assert.ThrowsAsync<TableTransactionFailedException>(() => table.SubmitTransactionAsync(
+        var error = await Assert.ThrowsAsync<StorageTransactionFailedException>(() => table.SubmitTransactionAsync(
         [
             new(TableTransactionActionType.Add, new TableEntity("case-3", "event-0001")),
             new(TableTransactionActionType.UpdateMerge, new TableEntity("case-3", "case") { ["V"] = 3 }, stale),
         ]));
 
         Assert.Equal(412, error.Status);
-        Assert.Equal(1, error.FailedActionIndex);
+        Assert.Equal(1, error.FailedTransactionActionIndex);
         Assert.Null(await table.GetEntityAsync("case-3", "event-0001"));
         Assert.Equal(2, (await table.GetEntityAsync("case-3", "case"))!.GetInt32("V"));
     }
