@@ -52,7 +52,7 @@ internal static class SweepData
         }
 
         await new CaseStorageInitializer(tables, BenchStorage.Queues(), names).EnsureCreatedAsync().ConfigureAwait(false);
-        var store = new TableCaseStore(BenchStorage.Account().GetTableClient(names.CasesTable));
+        var store = new TableCaseStore(tables.GetTableClient(names.CasesTable));
         var index = new TableCaseIndex(tables.GetTableClient(names.IndexTable));
         var calculator = new DeadlineCalculator(LegalLimits.LoadEmbedded(), VietnamWorkingCalendar.Default);
         var policy = new EscalationPolicy(EscalationLadder.LoadEmbedded(), VietnamWorkingCalendar.Default);

@@ -43,7 +43,7 @@ public static class CaseHandlingServiceCollectionExtensions
 
         services.TryAddSingleton<ICitizenDataProtector>(sp => new FieldProtector(sp.GetRequiredService<SecuritySettings>()));
         services.TryAddSingleton<IWorkSender>(sp => new QueueWorkSender(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>()));
-        services.TryAddSingleton<ICaseStore>(sp => new TableCaseStore(LegacyTable(sp, n => n.CasesTable)));
+        services.TryAddSingleton<ICaseStore>(sp => new TableCaseStore(Table(sp, n => n.CasesTable)));
         services.TryAddSingleton<ICaseIndex>(sp => new TableCaseIndex(Table(sp, n => n.IndexTable)));
         services.TryAddSingleton<IIntakeGuards>(sp => new TableIntakeGuards(Table(sp, n => n.GuardsTable)));
         services.TryAddSingleton<INotificationRequests>(sp => new TableNotificationRequests(Table(sp, n => n.NotificationsTable), sp.GetRequiredService<IWorkSender>()));
@@ -76,9 +76,6 @@ public static class CaseHandlingServiceCollectionExtensions
     /// <summary>A table of case handling, from the registered <see cref="TableServiceClient"/>.</summary>
     private static TableClient Table(IServiceProvider sp, Func<CaseStorageSettings, string> name) =>
         sp.GetRequiredService<TableServiceClient>().GetTableClient(name(sp.GetRequiredService<CaseStorageSettings>()));
-
-    private static Storage.Tables.TableClient LegacyTable(IServiceProvider sp, Func<CaseStorageSettings, string> name) =>
-        sp.GetRequiredService<StorageAccount>().GetTableClient(name(sp.GetRequiredService<CaseStorageSettings>()));
 
     private static void Settings<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IReadOnlyList<string>> problems)
         where T : class
