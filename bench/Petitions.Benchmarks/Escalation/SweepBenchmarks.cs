@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Azure.Data.Tables;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Petitions.Core.Calendar;
@@ -12,7 +13,6 @@ using Petitions.Core.Time;
 using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Escalations;
 using Petitions.Infrastructure.Cases;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Benchmarks.Escalation;
 
@@ -37,9 +37,9 @@ public class SweepBenchmarks
 
     /// <summary>The case rows (RowKey "case") whose Status column is an open status, as TableCaseStore writes it.</summary>
     private static readonly string OpenCaseRows =
-        TableFilter.Create($"RowKey eq {"case"}") + " and (" +
+        TableClient.CreateQueryFilter($"RowKey eq {"case"}") + " and (" +
         string.Join(" or ", new[] { CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Suspended }
-            .Select(s => TableFilter.Create($"Status eq {s.ToString()}"))) + ")";
+            .Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}"))) + ")";
 
     /// <summary>09:00 in Vietnam on a Tuesday.</summary>
     private static readonly DateTimeOffset Now = new(2026, 3, 17, 2, 0, 0, TimeSpan.Zero);
@@ -73,12 +73,12 @@ public class SweepBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var account = BenchStorage.Account();
+        var tables = BenchStorage.Tables();
         var names = SweepData.Names(OpenCases, ClosedCases);
-        var seeded = SweepData.EnsureAsync(account, names, OpenCases, ClosedCases, Today).GetAwaiter().GetResult();
-        _casesTable = account.GetTableClient(names.CasesTable);
+        var seeded = SweepData.EnsureAsync(tables, names, OpenCases, ClosedCases, Today).GetAwaiter().GetResult();
+        _casesTable = tables.GetTableClient(names.CasesTable);
         _policy = new EscalationPolicy(EscalationLadder.LoadEmbedded(), VietnamWorkingCalendar.Default);
-        var index = new TableCaseIndex(account.GetTableClient(names.IndexTable));
+        var index = new TableCaseIndex(tables.GetTableClient(names.IndexTable));
         _handler = new SweepEscalations.Handler(index, _sender, _policy, new ManualTimeProvider(Now), NullLogger<SweepEscalations.Handler>.Instance);
 
         // Both sweeps must enqueue the same cases, or the comparison means nothing.
@@ -110,7 +110,7 @@ public class SweepBenchmarks
     {
         var rows = 0;
         var due = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var row in _casesTable.QueryAsync(OpenCaseRows, 1000, ["State"]).ConfigureAwait(false))
+        await foreach (var row in _casesTable.QueryAsync<TableEntity>(OpenCaseRows, 1000, ["State"]).ConfigureAwait(false))
         {
             rows++;
             var @case = Case.Restore(JsonSerializer.Deserialize<CaseSnapshot>(row.GetString("State")!, StateJson)!);

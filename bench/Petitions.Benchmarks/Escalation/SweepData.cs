@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Petitions.Core.Calendar;
 using Petitions.Core.Cases;
 using Petitions.Core.Escalation;
@@ -8,7 +9,6 @@ using Petitions.Core.Ports;
 using Petitions.Core.UseCases.Common;
 using Petitions.Infrastructure.Cases;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Benchmarks.Escalation;
 
@@ -38,12 +38,12 @@ internal static class SweepData
         IndexTable = string.Create(CultureInfo.InvariantCulture, $"CaseIndex{open}c{closed}"),
     };
 
-    public static async Task<Seeded> EnsureAsync(StorageAccount account, CaseStorageSettings names, int open, int closed, DateOnly today)
+    public static async Task<Seeded> EnsureAsync(TableServiceClient tables, CaseStorageSettings names, int open, int closed, DateOnly today)
     {
-        var marker = account.GetTableClient(MarkerTable);
-        await marker.CreateIfNotExistsAsync().ConfigureAwait(false);
+        var marker = tables.GetTableClient(MarkerTable);
+        await marker.CreateIfMissingAsync().ConfigureAwait(false);
         var key = string.Create(CultureInfo.InvariantCulture, $"{names.CasesTable}-{today:yyyyMMdd}");
-        if (await marker.GetEntityAsync("sweep", key).ConfigureAwait(false) is { } done)
+        if (await marker.FindAsync("sweep", key).ConfigureAwait(false) is { } done)
         {
             return new Seeded(
                 done.GetInt32("OpenCases") ?? 0, done.GetInt32("ClosedCases") ?? 0, done.GetInt32("DueRows") ?? 0, done.GetInt32("DueDays") ?? 0,
@@ -51,9 +51,9 @@ internal static class SweepData
                 DateOnly.ParseExact(done.GetString("LastDue")!, "yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
-        await new CaseStorageInitializer(account, BenchStorage.Queues(), names).EnsureCreatedAsync().ConfigureAwait(false);
-        var store = new TableCaseStore(account.GetTableClient(names.CasesTable));
-        var index = new TableCaseIndex(account.GetTableClient(names.IndexTable));
+        await new CaseStorageInitializer(tables, BenchStorage.Queues(), names).EnsureCreatedAsync().ConfigureAwait(false);
+        var store = new TableCaseStore(tables.GetTableClient(names.CasesTable));
+        var index = new TableCaseIndex(tables.GetTableClient(names.IndexTable));
         var calculator = new DeadlineCalculator(LegalLimits.LoadEmbedded(), VietnamWorkingCalendar.Default);
         var policy = new EscalationPolicy(EscalationLadder.LoadEmbedded(), VietnamWorkingCalendar.Default);
         var entries = new CaseIndexEntries(policy);
@@ -77,7 +77,7 @@ internal static class SweepData
         }).ConfigureAwait(false);
 
         var seeded = new Seeded(open, closed, dueDays.Count, dueDays.Distinct().Count(), dueDays.Min(), dueDays.Max());
-        await marker.UpsertEntityAsync(new TableEntity("sweep", key)
+        await marker.WriteAsync(new TableEntity("sweep", key)
         {
             ["OpenCases"] = seeded.OpenCases,
             ["ClosedCases"] = seeded.ClosedCases,
@@ -85,7 +85,7 @@ internal static class SweepData
             ["DueDays"] = seeded.DueDays,
             ["FirstDue"] = seeded.FirstDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["LastDue"] = seeded.LastDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        }).ConfigureAwait(false);
+        }, TableUpdateMode.Replace).ConfigureAwait(false);
         return seeded;
     }
 

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +47,7 @@ public static class CaseHandlingServiceCollectionExtensions
         services.TryAddSingleton<ICaseIndex>(sp => new TableCaseIndex(Table(sp, n => n.IndexTable)));
         services.TryAddSingleton<IIntakeGuards>(sp => new TableIntakeGuards(Table(sp, n => n.GuardsTable)));
         services.TryAddSingleton<INotificationRequests>(sp => new TableNotificationRequests(Table(sp, n => n.NotificationsTable), sp.GetRequiredService<IWorkSender>()));
-        services.TryAddSingleton(sp => new CaseStorageInitializer(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>()));
+        services.TryAddSingleton(sp => new CaseStorageInitializer(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>()));
 
         services.TryAddSingleton<CaseIndexEntries>();
         services.TryAddSingleton<CaseWriter>();
@@ -72,8 +73,9 @@ public static class CaseHandlingServiceCollectionExtensions
         return services;
     }
 
-    private static Storage.Tables.TableClient Table(IServiceProvider sp, Func<CaseStorageSettings, string> name) =>
-        sp.GetRequiredService<StorageAccount>().GetTableClient(name(sp.GetRequiredService<CaseStorageSettings>()));
+    /// <summary>A table of case handling, from the registered <see cref="TableServiceClient"/>.</summary>
+    private static TableClient Table(IServiceProvider sp, Func<CaseStorageSettings, string> name) =>
+        sp.GetRequiredService<TableServiceClient>().GetTableClient(name(sp.GetRequiredService<CaseStorageSettings>()));
 
     private static void Settings<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IReadOnlyList<string>> problems)
         where T : class

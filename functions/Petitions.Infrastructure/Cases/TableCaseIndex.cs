@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using Petitions.Core.Ports;
-using Petitions.Infrastructure.Storage.Tables;
+using Petitions.Infrastructure.Storage;
 
 namespace Petitions.Infrastructure.Cases;
 
@@ -16,7 +17,7 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
         ArgumentNullException.ThrowIfNull(entries);
         foreach (var entry in entries)
         {
-            await _table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await _table.WriteAsync(ToEntity(entry), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -26,7 +27,7 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
         ArgumentNullException.ThrowIfNull(keys);
         foreach (var key in keys)
         {
-            await _table.DeleteEntityAsync(key.Partition, key.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _table.RemoveAsync(key.Partition, key.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -34,7 +35,7 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
     public async Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = await _table.QueryPageAsync(Filter(query), query.PageSize, null, query.Continuation, cancellationToken).ConfigureAwait(false);
+        var page = await _table.PageAsync(Filter(query), query.PageSize, null, query.Continuation, cancellationToken).ConfigureAwait(false);
         return new IndexPage([.. page.Values.Select(FromEntity)], page.ContinuationToken);
     }
 
@@ -42,7 +43,7 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
     public async IAsyncEnumerable<IndexEntry> ScanAsync(IndexQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await foreach (var row in _table.QueryAsync(Filter(query), query.PageSize, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.RowsAsync(Filter(query), query.PageSize, null, cancellationToken).ConfigureAwait(false))
         {
             yield return FromEntity(row);
         }
@@ -51,11 +52,11 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
     internal static string Filter(IndexQuery query)
     {
         var filter = query.PartitionFrom == query.PartitionTo
-            ? TableFilter.Create($"PartitionKey eq {query.PartitionFrom}")
-            : TableFilter.Create($"PartitionKey ge {query.PartitionFrom} and PartitionKey le {query.PartitionTo}");
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {query.PartitionFrom}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {query.PartitionFrom} and PartitionKey le {query.PartitionTo}");
         if (query.UnitIds is { Count: > 0 } units)
         {
-            filter += " and (" + string.Join(" or ", units.Select(u => TableFilter.Create($"UnitId eq {u}"))) + ")";
+            filter += " and (" + string.Join(" or ", units.Select(u => TableClient.CreateQueryFilter($"UnitId eq {u}"))) + ")";
         }
 
         return filter;
@@ -64,7 +65,7 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
     private static TableEntity ToEntity(IndexEntry entry)
     {
         var v = entry.Values;
-        var entity = new TableEntity(entry.Key.Partition, entry.Key.Row)
+        return new TableEntity(entry.Key.Partition, entry.Key.Row)
         {
             ["CaseId"] = v.CaseId,
             ["Kind"] = v.Kind,
@@ -77,12 +78,6 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
             ["Step"] = v.Step,
             ["NextRungOn"] = v.NextRungOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
-        foreach (var empty in entity.Where(p => p.Value is null).Select(p => p.Key).ToList())
-        {
-            entity.Remove(empty);
-        }
-
-        return entity;
     }
 
     private static IndexEntry FromEntity(TableEntity e) => new(

@@ -1,15 +1,16 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Petitions.Core.Cases;
 using Petitions.Core.Ports;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Infrastructure.Cases;
 
 /// <summary>
 /// Table <c>Cases</c>: one partition per case; RowKey <c>case</c> (state JSON + list fields, ETag-guarded),
-/// <c>evt-000001</c>… (append-only events), <c>out-000001-00</c>… (outbox items until relayed).
+/// <c>evt-000001</c>… (append-only events), <c>out-000001-00</c>… (outbox items until relayed). A commit writes the
+/// case row, its new events and its outbox items in one entity group transaction: all of them or none.
 /// </summary>
 public sealed class TableCaseStore(TableClient table) : ICaseStore
 {
@@ -28,7 +29,7 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
             return null;
         }
 
-        var row = await _table.GetEntityAsync(caseId, CaseRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await _table.FindAsync(caseId, CaseRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (row is null)
         {
             return null;
@@ -88,10 +89,10 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
 
         try
         {
-            var etags = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var etags = await _table.CommitAsync(actions, cancellationToken).ConfigureAwait(false);
             return new CommitOutcome(etags[0].ToString());
         }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 || e.ErrorCode is "EntityAlreadyExists" or "UpdateConditionNotSatisfied")
+        catch (StorageTransactionFailedException e) when (e.Status is 409 or 412 || e.ErrorCode is "EntityAlreadyExists" or "UpdateConditionNotSatisfied")
         {
             return new CommitOutcome(null);
         }
@@ -123,7 +124,7 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
 
     /// <inheritdoc />
     public Task RemoveOutboxAsync(string caseId, string itemId, CancellationToken cancellationToken = default) =>
-        _table.DeleteEntityAsync(caseId, OutboxPrefix + itemId, cancellationToken: cancellationToken);
+        _table.RemoveAsync(caseId, OutboxPrefix + itemId, cancellationToken: cancellationToken);
 
     internal static string EventRow(long sequence) => EventPrefix + sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -133,8 +134,8 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
     private IAsyncEnumerable<TableEntity> RowsAsync(string caseId, string prefix, CancellationToken cancellationToken)
     {
         var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        return _table.QueryAsync(
-            TableFilter.Create($"PartitionKey eq {caseId} and RowKey ge {prefix} and RowKey lt {upper}"), cancellationToken: cancellationToken);
+        return _table.RowsAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey ge {prefix} and RowKey lt {upper}"), cancellationToken: cancellationToken);
     }
 
     /// <summary>The letter as stored in the case row (title and content are separate properties: 32K-character limit).</summary>

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Azure;
+using Azure.Data.Tables;
 using Petitions.Core.Ports;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Infrastructure.Cases;
 
@@ -25,14 +24,14 @@ public sealed class TableIntakeGuards(TableClient table) : IIntakeGuards
         {
             try
             {
-                await _table.AddEntityAsync(
+                await _table.InsertAsync(
                     new TableEntity("idem-" + keyHash, KeyRow) { ["CaseId"] = proposedCaseId, ["Fingerprint"] = requestFingerprint },
                     cancellationToken).ConfigureAwait(false);
                 return new IdempotencyReservation(proposedCaseId, requestFingerprint, IsNew: true);
             }
             catch (EntityAlreadyExistsException)
             {
-                var existing = await _table.GetEntityAsync("idem-" + keyHash, KeyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var existing = await _table.FindAsync("idem-" + keyHash, KeyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
                 if (existing is not null)
                 {
                     return new IdempotencyReservation(existing.GetString("CaseId")!, existing.GetString("Fingerprint")!, IsNew: false);
@@ -46,12 +45,12 @@ public sealed class TableIntakeGuards(TableClient table) : IIntakeGuards
     /// <inheritdoc />
     public async Task ReleaseAsync(string keyHash, string caseId, CancellationToken cancellationToken = default)
     {
-        var existing = await _table.GetEntityAsync("idem-" + keyHash, KeyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var existing = await _table.FindAsync("idem-" + keyHash, KeyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (existing is not null && existing.GetString("CaseId") == caseId)
         {
             try
             {
-                await _table.DeleteEntityAsync(existing.PartitionKey, existing.RowKey, existing.ETag, cancellationToken).ConfigureAwait(false);
+                await _table.RemoveAsync(existing.PartitionKey, existing.RowKey, existing.ETag, cancellationToken).ConfigureAwait(false);
             }
             catch (ConcurrencyConflictException)
             {
@@ -70,12 +69,12 @@ public sealed class TableIntakeGuards(TableClient table) : IIntakeGuards
         var row = start.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var counter = await _table.GetEntityAsync(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var counter = await _table.FindAsync(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
             try
             {
                 if (counter is null)
                 {
-                    await _table.AddEntityAsync(new TableEntity(partition, row) { ["Count"] = 1 }, cancellationToken).ConfigureAwait(false);
+                    await _table.InsertAsync(new TableEntity(partition, row) { ["Count"] = 1 }, cancellationToken).ConfigureAwait(false);
                     return null;
                 }
 
@@ -85,7 +84,7 @@ public sealed class TableIntakeGuards(TableClient table) : IIntakeGuards
                     return retryAfter;
                 }
 
-                await _table.UpdateEntityAsync(new TableEntity(partition, row) { ["Count"] = count + 1 }, counter.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await _table.UpdateIfMatchAsync(new TableEntity(partition, row) { ["Count"] = count + 1 }, counter.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return null;
             }
             catch (Exception e) when (e is EntityAlreadyExistsException or ConcurrencyConflictException)

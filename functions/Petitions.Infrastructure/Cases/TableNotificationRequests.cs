@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Petitions.Core.Ports;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Infrastructure.Cases;
 
@@ -30,14 +30,9 @@ public sealed class TableNotificationRequests(TableClient table, IWorkSender sen
             ["RecipientId"] = request.RecipientId,
             ["Data"] = JsonSerializer.Serialize(request.Data, CaseJson.Options),
         };
-        if (request.RecipientId is null)
-        {
-            row.Remove("RecipientId");
-        }
-
         try
         {
-            await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            await _table.InsertAsync(row, cancellationToken).ConfigureAwait(false);
         }
         catch (EntityAlreadyExistsException)
         {

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -86,8 +87,8 @@ public static class NotificationsAppRegistration
     }
 
     private static NotificationsTableClient NotificationsTable(IServiceProvider sp) =>
-        new(sp.GetRequiredService<StorageAccount>().GetTableClient(sp.GetRequiredService<CaseStorageSettings>().NotificationsTable));
+        new(sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<CaseStorageSettings>().NotificationsTable));
 }
 
 /// <summary>The <c>Notifications</c> table client shared by the dispatch records, request reader and staff inbox.</summary>
-public sealed record NotificationsTableClient(Storage.Tables.TableClient Table);
+public sealed record NotificationsTableClient(TableClient Table);

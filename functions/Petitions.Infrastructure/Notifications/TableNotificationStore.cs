@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Petitions.Core.Notifications;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Infrastructure.Notifications;
 
@@ -22,11 +22,11 @@ public sealed class TableNotificationStore(TableClient table) : INotificationSto
     private const string IndexRow = "notification";
 
     /// <summary>Creates the table when it does not exist.</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => table.CreateIfNotExistsAsync(cancellationToken);
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => table.CreateIfMissingAsync(cancellationToken);
 
     public async Task<NotificationRecord?> GetAsync(string notificationId, CancellationToken cancellationToken)
     {
-        var entity = await table.GetEntityAsync(Key(notificationId), RecordRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await table.FindAsync(Key(notificationId), RecordRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : FromEntity(entity);
     }
 
@@ -35,7 +35,7 @@ public sealed class TableNotificationStore(TableClient table) : INotificationSto
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            var etag = await table.AddEntityAsync(ToEntity(record), cancellationToken).ConfigureAwait(false);
+            var etag = await table.InsertAsync(ToEntity(record), cancellationToken).ConfigureAwait(false);
             return record with { ETag = etag.ToString() };
         }
         catch (EntityAlreadyExistsException)
@@ -56,12 +56,12 @@ public sealed class TableNotificationStore(TableClient table) : INotificationSto
         if (record.ProviderMessageId is { } providerId)
         {
             var index = new TableEntity(IndexPartition(providerId), IndexRow) { ["NotificationId"] = record.NotificationId };
-            await table.UpsertEntityAsync(index, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await table.WriteAsync(index, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            var etag = await table.UpdateEntityAsync(ToEntity(record), new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken)
+            var etag = await table.UpdateIfMatchAsync(ToEntity(record), new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken)
                 .ConfigureAwait(false);
             return record with { ETag = etag.ToString() };
         }
@@ -73,7 +73,7 @@ public sealed class TableNotificationStore(TableClient table) : INotificationSto
 
     public async Task<string?> FindByProviderMessageIdAsync(string providerMessageId, CancellationToken cancellationToken)
     {
-        var entity = await table.GetEntityAsync(IndexPartition(providerMessageId), IndexRow, cancellationToken: cancellationToken)
+        var entity = await table.FindAsync(IndexPartition(providerMessageId), IndexRow, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return entity?.GetString("NotificationId");
     }

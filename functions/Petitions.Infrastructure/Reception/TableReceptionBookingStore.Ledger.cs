@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using Petitions.Core.Reception;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Infrastructure.Reception;
 
@@ -21,17 +21,17 @@ public sealed partial class TableReceptionBookingStore
     public const string RemindersPartition = "_reminders";
 
     /// <summary>Creates the table when missing.</summary>
-    public Task<bool> CreateTableIfNotExistsAsync(CancellationToken cancellationToken = default) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public Task<bool> CreateTableIfNotExistsAsync(CancellationToken cancellationToken = default) => _table.CreateIfMissingAsync(cancellationToken);
 
     /// <inheritdoc />
     public async Task RememberAsync(ReceptionBooking booking, DateTimeOffset? remindAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(booking);
-        await _table.UpsertEntityAsync(
+        await _table.WriteAsync(
             new TableEntity(CodesPartition, booking.Code) { ["SessionId"] = booking.SessionId }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         if (remindAt is { } at)
         {
-            await _table.UpsertEntityAsync(
+            await _table.WriteAsync(
                 new TableEntity(RemindersPartition, ReminderRowKey(at, booking.Code))
                 {
                     ["SessionId"] = booking.SessionId,
@@ -52,7 +52,7 @@ public sealed partial class TableReceptionBookingStore
             return null;
         }
 
-        var row = await _table.GetEntityAsync(CodesPartition, code, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await _table.FindAsync(CodesPartition, code, cancellationToken: cancellationToken).ConfigureAwait(false);
         return row?.GetString("SessionId");
     }
 
@@ -60,8 +60,8 @@ public sealed partial class TableReceptionBookingStore
     public async IAsyncEnumerable<DueReminder> DueRemindersAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var upTo = now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "Z.";
-        var filter = TableFilter.Create($"PartitionKey eq {RemindersPartition} and RowKey lt {upTo}");
-        await foreach (var e in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RemindersPartition} and RowKey lt {upTo}");
+        await foreach (var e in _table.RowsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return new DueReminder(
                 e.GetString("SessionId") ?? string.Empty,
@@ -78,7 +78,7 @@ public sealed partial class TableReceptionBookingStore
         var split = reminder.Handle.IndexOf('|', StringComparison.Ordinal);
         try
         {
-            await _table.DeleteEntityAsync(RemindersPartition, reminder.Handle[..split], new Azure.ETag(reminder.Handle[(split + 1)..]), cancellationToken).ConfigureAwait(false);
+            await _table.RemoveAsync(RemindersPartition, reminder.Handle[..split], new Azure.ETag(reminder.Handle[(split + 1)..]), cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {

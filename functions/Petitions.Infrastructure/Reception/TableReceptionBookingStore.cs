@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Petitions.Core.Ports;
 using Petitions.Core.Reception;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Infrastructure.Reception;
 
@@ -100,7 +100,7 @@ public sealed partial class TableReceptionBookingStore : IReceptionBookings
                 LogWalkInOverCapacity(_logger, session.Id);
                 return new BookingOutcome.Confirmed(overCapacity);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            catch (StorageTransactionFailedException ex) when (ex.Status == 409)
             {
                 // A code collision (40 random bits): draw another code.
             }
@@ -116,9 +116,9 @@ public sealed partial class TableReceptionBookingStore : IReceptionBookings
             return false;
         }
 
-        var index = await _table.GetEntityAsync(sessionId, CodePrefix + code, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var index = await _table.FindAsync(sessionId, CodePrefix + code, cancellationToken: cancellationToken).ConfigureAwait(false);
         var rowKey = index?.GetString("BookingRowKey");
-        var row = rowKey is null ? null : await _table.GetEntityAsync(sessionId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = rowKey is null ? null : await _table.FindAsync(sessionId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (index is null || row is null)
         {
             return false;
@@ -127,14 +127,14 @@ public sealed partial class TableReceptionBookingStore : IReceptionBookings
         var history = new TableEntity(row) { PartitionKey = sessionId, RowKey = CancelledPrefix + code };
         try
         {
-            await _table.SubmitTransactionAsync(
+            await _table.CommitAsync(
             [
                 new(TableTransactionActionType.Delete, row, row.ETag),
                 new(TableTransactionActionType.Delete, index, index.ETag),
                 new(TableTransactionActionType.Add, history),
             ], cancellationToken).ConfigureAwait(false);
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
+        catch (StorageTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
             return false;
         }
@@ -147,7 +147,7 @@ public sealed partial class TableReceptionBookingStore : IReceptionBookings
     public async Task<IReadOnlyList<ReceptionBooking>> ListAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         var result = new List<ReceptionBooking>();
-        await foreach (var e in _table.QueryAsync(TableFilter.Create($"PartitionKey eq {sessionId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in _table.RowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {sessionId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (e.RowKey.StartsWith(PlacePrefix, StringComparison.Ordinal) || e.RowKey.StartsWith(WalkInPrefix, StringComparison.Ordinal))
             {
@@ -190,11 +190,11 @@ public sealed partial class TableReceptionBookingStore : IReceptionBookings
                     LogConfirmed(_logger, session.Id, place, request.Channel);
                     return booking;
                 }
-                catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedActionIndex == 1)
+                catch (StorageTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 1)
                 {
                     // The code was already used in this session (40 random bits): same place, new code.
                 }
-                catch (TableTransactionFailedException ex) when (ex.Status == 409)
+                catch (StorageTransactionFailedException ex) when (ex.Status == 409)
                 {
                     break; // Someone else claimed this place first: try the next one.
                 }
@@ -206,9 +206,9 @@ public sealed partial class TableReceptionBookingStore : IReceptionBookings
 
     private async Task<HashSet<int>> TakenPlacesAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {sessionId} and RowKey ge {PlacePrefix} and RowKey lt {"place."}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {sessionId} and RowKey ge {PlacePrefix} and RowKey lt {"place."}");
         var taken = new HashSet<int>();
-        await foreach (var e in _table.QueryAsync(filter, select: ["PlaceNumber"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in _table.RowsAsync(filter, select: ["PlaceNumber"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (e.GetInt32("PlaceNumber") is { } n)
             {
@@ -235,7 +235,7 @@ public sealed partial class TableReceptionBookingStore : IReceptionBookings
             ["BookedAt"] = booking.BookedAt,
         };
         var index = new TableEntity(booking.SessionId, CodePrefix + booking.Code) { ["BookingRowKey"] = rowKey };
-        return _table.SubmitTransactionAsync(
+        return _table.CommitAsync(
         [
             new(TableTransactionActionType.Add, row),
             new(TableTransactionActionType.Add, index),

@@ -1,9 +1,9 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Petitions.Core.Ports;
 using Petitions.Core.Reception;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Infrastructure.Reception;
 
@@ -25,14 +25,14 @@ public sealed class TableReceptionSessionChanges(TableClient table, ICitizenData
     private readonly TableClient _table = table ?? throw new ArgumentNullException(nameof(table));
 
     /// <summary>Creates the table when missing.</summary>
-    public Task<bool> CreateTableIfNotExistsAsync(CancellationToken cancellationToken = default) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public Task<bool> CreateTableIfNotExistsAsync(CancellationToken cancellationToken = default) => _table.CreateIfMissingAsync(cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredSessionCancellation>> CancellationsAsync(CancellationToken cancellationToken = default)
     {
         var result = new List<StoredSessionCancellation>();
-        var filter = TableFilter.Create($"PartitionKey eq {CancelledPartition}");
-        await foreach (var e in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CancelledPartition}");
+        await foreach (var e in _table.RowsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             result.Add(ReadCancellation(e));
         }
@@ -54,12 +54,12 @@ public sealed class TableReceptionSessionChanges(TableClient table, ICitizenData
         };
         try
         {
-            await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            await _table.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
             return cancellation;
         }
         catch (EntityAlreadyExistsException)
         {
-            var first = await _table.GetEntityAsync(CancelledPartition, cancellation.SessionId, cancellationToken: cancellationToken).ConfigureAwait(false)
+            var first = await _table.FindAsync(CancelledPartition, cancellation.SessionId, cancellationToken: cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"The cancellation of session {cancellation.SessionId} exists but cannot be read.");
             return ReadCancellation(first);
         }
@@ -91,7 +91,7 @@ public sealed class TableReceptionSessionChanges(TableClient table, ICitizenData
 
         try
         {
-            await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            await _table.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (EntityAlreadyExistsException)
@@ -109,7 +109,7 @@ public sealed class TableReceptionSessionChanges(TableClient table, ICitizenData
             return null;
         }
 
-        var e = await _table.GetEntityAsync(UnscheduledPartition, sessionId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var e = await _table.FindAsync(UnscheduledPartition, sessionId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return e is null ? null : ReadUnscheduled(e);
     }
 
@@ -120,9 +120,9 @@ public sealed class TableReceptionSessionChanges(TableClient table, ICitizenData
         var prefix = unitId + ReceptionCalendar.UnscheduledMarker;
         var low = prefix + from.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var high = prefix + to.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var filter = TableFilter.Create($"PartitionKey eq {UnscheduledPartition} and RowKey ge {low} and RowKey lt {high}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {UnscheduledPartition} and RowKey ge {low} and RowKey lt {high}");
         var result = new List<UnscheduledRecord>();
-        await foreach (var e in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in _table.RowsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (e.GetString("UnitId") == unitId)
             {

@@ -4,10 +4,11 @@ namespace Petitions.Infrastructure.Storage;
 
 /// <summary>
 /// The one place where the SDK's <see cref="RequestFailedException"/> becomes ours: a
-/// <see cref="StorageRequestException"/> (or <see cref="EntityAlreadyExistsException"/> for 409
-/// <c>EntityAlreadyExists</c>, <see cref="ConcurrencyConflictException"/> for 412) carrying the status,
-/// the error code and the operation. The SDK's exception is not attached: its message quotes the request
-/// and the response body, which may hold keys or message text (personal data).
+/// <see cref="StorageRequestException"/> carrying the status, the error code and the operation —
+/// <see cref="EntityAlreadyExistsException"/> for 409 <c>EntityAlreadyExists</c>,
+/// <see cref="ConcurrencyConflictException"/> for 412, <see cref="StorageTransactionFailedException"/> (with the
+/// failed action's index) for a refused entity group transaction. The SDK's exception is not attached: its
+/// message quotes the request and the response body, which may hold keys or message text (personal data).
 /// </summary>
 public static class StorageFailures
 {
@@ -31,7 +32,14 @@ public static class StorageFailures
         ArgumentNullException.ThrowIfNull(failure);
         var code = string.IsNullOrEmpty(failure.ErrorCode) ? null : failure.ErrorCode;
         var status = failure.Status;
-        var message = $"Storage operation {operation} failed with HTTP {status}{(code is null ? string.Empty : " (" + code + ")")}.";
+        if (failure is Azure.Data.Tables.TableTransactionFailedException transaction)
+        {
+            var index = transaction.FailedTransactionActionIndex;
+            return new StorageTransactionFailedException(
+                status, code, index, $"Storage operation {operation} failed with HTTP {status}{Code(code)}{(index is null ? string.Empty : " at action " + index)}; nothing was written.");
+        }
+
+        var message = $"Storage operation {operation} failed with HTTP {status}{Code(code)}.";
         return status switch
         {
             409 when code is "EntityAlreadyExists" => new EntityAlreadyExistsException(status, code, message),
@@ -39,4 +47,6 @@ public static class StorageFailures
             _ => new StorageRequestException(status, code, message),
         };
     }
+
+    private static string Code(string? code) => code is null ? string.Empty : " (" + code + ")";
 }

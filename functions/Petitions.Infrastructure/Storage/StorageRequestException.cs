@@ -86,29 +86,31 @@ public sealed class ConcurrencyConflictException : StorageRequestException
 
 /// <summary>
 /// An entity group transaction that the service rejected as a whole: nothing was written.
-/// <see cref="FailedActionIndex"/> is the zero-based index of the action that failed, when the service says.
+/// <see cref="FailedTransactionActionIndex"/> is the zero-based index of the action that failed, when the
+/// service says (the SDK's <c>StorageTransactionFailedException.FailedTransactionActionIndex</c>).
 /// </summary>
-public sealed class TableTransactionFailedException : StorageRequestException
+public sealed class StorageTransactionFailedException : StorageRequestException
 {
-    public TableTransactionFailedException()
+    public StorageTransactionFailedException()
     {
     }
 
-    public TableTransactionFailedException(string message)
+    public StorageTransactionFailedException(string message)
         : base(message)
     {
     }
 
-    public TableTransactionFailedException(string message, Exception innerException)
+    public StorageTransactionFailedException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
-    public TableTransactionFailedException(int status, string? errorCode, int? failedActionIndex, string message)
+    public StorageTransactionFailedException(int status, string? errorCode, int? failedTransactionActionIndex, string message)
         : base(status, errorCode, message)
     {
-        FailedActionIndex = failedActionIndex;
+        FailedTransactionActionIndex = failedTransactionActionIndex;
     }
 
-    public int? FailedActionIndex { get; }
+    /// <summary>The zero-based index of the action the service refused; null when it did not say.</summary>
+    public int? FailedTransactionActionIndex { get; }
 }

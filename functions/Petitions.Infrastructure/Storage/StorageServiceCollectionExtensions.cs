@@ -15,9 +15,8 @@ public static class StorageServiceCollectionExtensions
     /// (a connection string, or the identity-based <c>AzureWebJobsStorage__*</c> settings as the Functions
     /// host reads them): <see cref="TableServiceClient"/>, <see cref="QueueServiceClient"/> (Base64
     /// messages), <see cref="BlobServiceClient"/>, and <see cref="StorageSettings"/> validated at start
-    /// (<c>ValidateOnStart</c>) with sentences naming the setting. Until every adapter is on the SDK it
-    /// also registers the hand-written <see cref="StorageAccount"/> from the same settings.
-    /// Calling it twice registers nothing twice.
+    /// (<c>ValidateOnStart</c>) with sentences naming the setting, and <see cref="StorageAccount"/> over those
+    /// clients. Calling it twice registers nothing twice.
     /// </summary>
     public static IServiceCollection AddPetitionsStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,7 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => StorageClientFactory.CreateTableServiceClient(Settings(sp)));
         services.TryAddSingleton(sp => StorageClientFactory.CreateQueueServiceClient(Settings(sp)));
         services.TryAddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(Settings(sp)));
-        services.TryAddSingleton(sp => CreateLegacyAccount(Settings(sp)));
+        services.TryAddSingleton(sp => new StorageAccount(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>()));
         return services;
     }
 
@@ -55,15 +54,6 @@ public static class StorageServiceCollectionExtensions
     }
 
     private static StorageSettings Settings(IServiceProvider provider) => provider.GetRequiredService<IOptions<StorageSettings>>().Value;
-
-    /// <summary>The hand-written clients, for the adapters not yet moved to the SDK (issue 13, stage 3 removes it).</summary>
-    private static StorageAccount CreateLegacyAccount(StorageSettings settings)
-    {
-        var options = new StorageClientOptions();
-        return settings.UsesConnectionString
-            ? StorageAccount.FromConnectionString(settings.ConnectionString!, options)
-            : StorageAccount.FromCredential(settings.TableEndpoint!, settings.QueueEndpoint!, StorageClientFactory.CreateCredential(settings), options);
-    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

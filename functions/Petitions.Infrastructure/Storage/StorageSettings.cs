@@ -50,21 +50,6 @@ public sealed class StorageSettings
             if (StorageClientFactory.ConnectionStringProblem(ConnectionString!) is { } sdkProblem)
             {
                 problems.Add(sdkProblem);
-                return problems;
-            }
-
-            try
-            {
-                // The adapters not yet on the SDK sign with the account key (issue 13, stage 3 removes this).
-                var parsed = StorageConnectionString.Parse(ConnectionString!);
-                if (parsed.AccountKey is null)
-                {
-                    problems.Add("AzureWebJobsStorage is a connection string without AccountKey; use the identity-based AzureWebJobsStorage__* settings instead.");
-                }
-            }
-            catch (FormatException e)
-            {
-                problems.Add("AzureWebJobsStorage: " + e.Message);
             }
 
             return problems;

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Petitions.Functions.Tests.Support;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 using Petitions.TestKit;
 using static Petitions.Functions.Tests.Cases.EscalationWalk;
 
@@ -44,7 +45,7 @@ public sealed class DenunciationEscalationTests : IDisposable
         Assert.Equal("denunciation", detail["kind"]!.GetValue<string>());
 
         // The overdue rung's requests are recorded (head, supervising level); none of them is for the denouncer.
-        var notes = StorageAccount.FromConnectionString(_app.StorageConnectionString).GetTableClient(_app.Tables[3]);
+        var notes = PlainStorage.Account(_app.StorageConnectionString).GetTableClient(_app.Tables[3]);
         var requests = await Eventually.Until(
             () => RequestsAsync(notes, code),
             rows => rows.Any(r => r.GetString("Template") == "escalation.overdue"),
@@ -75,7 +76,7 @@ public sealed class DenunciationEscalationTests : IDisposable
     private static async Task<List<TableEntity>> RequestsAsync(TableClient notes, string code)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in notes.QueryAsync())
+        foreach (var row in await notes.AllRowsAsync())
         {
             if (row.GetString("CaseId") == code)
             {

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Petitions.Core.Calendar;
 using Petitions.Core.Ports;
+using Petitions.Functions.Tests.Support;
 using Petitions.Infrastructure.Storage;
 using Petitions.TestKit;
 
@@ -47,10 +48,10 @@ internal static partial class EscalationWalk
     /// </summary>
     public static async Task<int> SettleAsync(this CaseApp app, DateTimeOffset now)
     {
-        var queue = StorageAccount.FromConnectionString(app.StorageConnectionString).GetQueueClient(CaseQueues.Escalations);
+        var queue = PlainStorage.Account(app.StorageConnectionString).GetQueueClient(CaseQueues.Escalations);
         var first = await app.SetClockAsync(now);
         await Eventually.Until(
-            async () => (Enqueued: await app.SetClockAsync(now), Waiting: await queue.GetApproximateMessageCountAsync()),
+            async () => (Enqueued: await app.SetClockAsync(now), Waiting: await queue.ApproximateCountAsync()),
             r => r.Enqueued == 0 && r.Waiting == 0,
             TimeSpan.FromSeconds(60),
             $"sweeps at {now:O} settled");

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Petitions.Core.LegalClock;
 using Petitions.Core.Ports;
 using Petitions.Core.UseCases.Common;
+using Petitions.Functions.Tests.Support;
 using Petitions.Infrastructure.Storage;
 using Petitions.TestKit;
 using static Petitions.Functions.Tests.Cases.EscalationWalk;
@@ -76,9 +77,9 @@ public sealed class ForwardToTargetUnitTests : IDisposable
         await ListedAsync("mine", code);
 
         // A redelivered intake message (a retry) does not receive it twice.
-        var intake = StorageAccount.FromConnectionString(_app.StorageConnectionString).GetQueueClient(CaseQueues.Intake);
+        var intake = PlainStorage.Account(_app.StorageConnectionString).GetQueueClient(CaseQueues.Intake);
         await intake.SendMessageAsync(CaseWriter.MessageFor(code));
-        await Eventually.Until(() => intake.GetApproximateMessageCountAsync(), n => n == 0, TimeSpan.FromSeconds(60), "the intake queue drained");
+        await Eventually.Until(() => intake.ApproximateCountAsync(), n => n == 0, TimeSpan.FromSeconds(60), "the intake queue drained");
         var detail = await _app.JsonAsync($"/api/staff/cases/{code}");
         Assert.Single(Types(detail), t => t == "forwardReceived");
         Assert.Equal(officer, detail["officer"]!["id"]!.GetValue<string>());

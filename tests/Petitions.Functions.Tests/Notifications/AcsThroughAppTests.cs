@@ -105,7 +105,7 @@ public sealed class AcsThroughAppTests : IDisposable
             states => states.Split(", ").All(s => s.Contains(":Sent/", StringComparison.Ordinal)),
             Patience,
             "every notification sent\n" + _log);
-        await Eventually.Until(async () => await notifications.GetApproximateMessageCountAsync(), n => n == 0, Patience, "the duplicates consumed");
+        await Eventually.Until(async () => await notifications.ApproximateCountAsync(), n => n == 0, Patience, "the duplicates consumed");
 
         Assert.Equal(0, _stub.Pending);
         var exchanges = _stub.Exchanges;
@@ -156,11 +156,11 @@ public sealed class AcsThroughAppTests : IDisposable
         // nothing is sent again.
         var nowFailed = await Eventually.Until(() => store.GetAsync(failed.NotificationId, CancellationToken.None), r => r?.State == NotificationState.Failed, Patience, "failed");
         Assert.Equal([ChannelKind.Sms], nowFailed!.ChannelsTried);
-        await Eventually.Until(async () => await reports.GetApproximateMessageCountAsync(), n => n == 0, Patience, "reports consumed");
+        await Eventually.Until(async () => await reports.ApproximateCountAsync(), n => n == 0, Patience, "reports consumed");
         // Other work of the two cases (staff notices from routing and assignment) may still be in flight: wait for the
         // queue to drain. A retry re-enqueued with a delay would keep it from draining (the count includes invisible
         // messages), so this still fails if the failed report caused another send.
-        await Eventually.Until(async () => await Account.GetQueueClient("notifications").GetApproximateMessageCountAsync(), n => n == 0, Patience, "notifications drained");
+        await Eventually.Until(async () => await Account.GetQueueClient("notifications").ApproximateCountAsync(), n => n == 0, Patience, "notifications drained");
         Assert.Equal(requestsBefore, _stub.Exchanges.Count);
         Assert.Equal(2, _stub.Deliveries.Count);
     }
@@ -183,7 +183,7 @@ public sealed class AcsThroughAppTests : IDisposable
         var store = _app.Services.GetRequiredService<INotificationStore>();
         var failed = await Eventually.Until(() => store.GetAsync(record.NotificationId, CancellationToken.None), r => r?.State == NotificationState.Failed, Patience, "failed");
         Assert.Equal("delivery-Failed", failed!.LastError);
-        await Eventually.Until(async () => await reports.GetApproximateMessageCountAsync(), n => n == 0, Patience, "report consumed");
+        await Eventually.Until(async () => await reports.ApproximateCountAsync(), n => n == 0, Patience, "report consumed");
         Assert.Single(_zns.Calls);
         Assert.Single(_stub.Exchanges);
         Assert.Equal(1, _stub.Deliveries.Values.Single());
@@ -205,7 +205,7 @@ public sealed class AcsThroughAppTests : IDisposable
         var ids = new List<string>();
         try
         {
-            await foreach (var row in table.QueryAsync())
+            await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>())
             {
                 // Staff requests (assignment, routing) go to the staff inbox, not to SMS: only the citizens' receipts count.
                 if (row.RowKey == "request" && row.GetString("Template") == "case.received")

@@ -4,6 +4,7 @@ using Petitions.Core.Notifications;
 using Petitions.Functions.Functions.DispatchNotification;
 using Petitions.Functions.Functions.HandleZaloEvent;
 using Petitions.Functions.Functions.ProcessDeliveryReport;
+using Petitions.Functions.Tests.Support;
 using Petitions.Infrastructure.Notifications.Cases;
 using Petitions.Infrastructure.Notifications.Zalo;
 using Petitions.TestKit;
@@ -82,7 +83,7 @@ public sealed class CaseNotificationTests
         await world.Function<DispatchNotificationFunction>().RunAsync(NotificationWorld.Message(DispatchNotificationFunction.Name, text), CancellationToken.None);
         Assert.DoesNotContain(await world.OutboxAsync(), e => e.GetProperty("notificationId").GetString() == id);
         var queue = world.Account.GetQueueClient(world.Names.NotificationsQueue);
-        Assert.Equal(1, await queue.GetApproximateMessageCountAsync());
+        Assert.Equal(1, await queue.ApproximateCountAsync());
 
         world.Clock.Advance(TimeSpan.FromHours(7) + TimeSpan.FromMinutes(59));
         await world.Function<DispatchNotificationFunction>().RunAsync(NotificationWorld.Message(DispatchNotificationFunction.Name, text), CancellationToken.None);
@@ -133,10 +134,10 @@ public sealed class CaseNotificationTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var queue = world.Account.GetQueueClient("zalo-events");
-        var queued = await Eventually.Until(async () => (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5)))
-            .FirstOrDefault(m => m.MessageText.Contains(zaloEvent.MessageId!, StringComparison.Ordinal)), m => m is not null, TimeSpan.FromSeconds(10));
-        Assert.Equal(Encoding.UTF8.GetString(raw), queued!.MessageText);
-        await world.Function<HandleZaloEventFunction>().RunAsync(NotificationWorld.Message(HandleZaloEventFunction.Name, queued.MessageText), CancellationToken.None);
+        var queued = await Eventually.Until(async () => (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value
+            .FirstOrDefault(m => m.Body.ToString().Contains(zaloEvent.MessageId!, StringComparison.Ordinal)), m => m is not null, TimeSpan.FromSeconds(10));
+        Assert.Equal(Encoding.UTF8.GetString(raw), queued!.Body.ToString());
+        await world.Function<HandleZaloEventFunction>().RunAsync(NotificationWorld.Message(HandleZaloEventFunction.Name, queued.Body.ToString()), CancellationToken.None);
         await queue.DeleteMessageAsync(queued.MessageId, queued.PopReceipt);
 
         var reply = Assert.Single(await world.OutboxAsync(), e => e.GetProperty("tag").GetString() == DevelopmentZaloOaClient.Tag);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,6 @@ using Petitions.Functions.Runtime.Registry;
 using Petitions.Functions.Tests.Support;
 using Petitions.Infrastructure.Cases;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 using Petitions.TestKit;
 
 namespace Petitions.Functions.Tests.Notifications;
@@ -80,8 +80,6 @@ internal sealed class NotificationWorld : IAsyncDisposable
 
         app.WithClock(clock).WithServices(services =>
         {
-            // Storage signs with the real clock (Azurite checks request dates); the application reads the manual one.
-            services.Replace(ServiceDescriptor.Singleton(StorageAccount.FromConnectionString(AzuriteServer.Shared.ConnectionString)));
             services.AddCaseHandling(configuration);
         });
         var world = new NotificationWorld(app, clock, settings);
@@ -120,15 +118,15 @@ internal sealed class NotificationWorld : IAsyncDisposable
         var texts = new List<string>();
         while (true)
         {
-            var batch = await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
-            if (batch.Count == 0)
+            var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
+            if (batch.Length == 0)
             {
                 return texts;
             }
 
             foreach (var m in batch)
             {
-                texts.Add(m.MessageText);
+                texts.Add(m.Body.ToString());
                 await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
             }
         }
@@ -139,7 +137,7 @@ internal sealed class NotificationWorld : IAsyncDisposable
     public async Task<List<TableEntity>> RowsAsync(string table)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in Account.GetTableClient(table).QueryAsync())
+        await foreach (var row in Account.GetTableClient(table).QueryAsync<TableEntity>())
         {
             rows.Add(row);
         }

@@ -9,7 +9,6 @@ using Petitions.Core.Ports;
 using Petitions.Core.UseCases.Escalations;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Functions.Tests.Reception;
 
@@ -140,7 +139,7 @@ public sealed class ReceptionHttpTests
         Assert.Equal($"https://pakn.example.vn/reception-cancel.html?code={code}", appointment.Data["link"]);
         Assert.DoesNotContain(appointment.Data.Values, v => v.Contains("0912345007", StringComparison.Ordinal));
         var table = reception.Get<StorageAccount>().GetTableClient(reception.BookingsTable);
-        await foreach (var row in table.QueryAsync(TableFilter.Create($"PartitionKey eq {ReceptionApp.ThursdaySession}")))
+        foreach (var row in await table.AllRowsAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {ReceptionApp.ThursdaySession}")))
         {
             var stored = string.Join("|", row.Keys.Select(k => row[k]?.ToString()));
             Assert.DoesNotContain("0912345007", stored, StringComparison.Ordinal); // names, phones and topic are sealed at rest

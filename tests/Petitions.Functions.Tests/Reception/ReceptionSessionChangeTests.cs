@@ -7,7 +7,6 @@ using Petitions.Core.Time;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Functions.Tests.Support;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 using Petitions.TestKit;
 
 namespace Petitions.Functions.Tests.Reception;
@@ -89,12 +88,12 @@ public sealed class ReceptionSessionChangeTests
         Assert.Equal(HttpStatusCode.OK, again.Status);
         Assert.True(again.Body.GetProperty("alreadyCancelled").GetBoolean());
         Assert.Equal("Chủ tịch dự họp khẩn tại tỉnh", again.Body.GetProperty("reason").GetString());
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
+        var account = PlainStorage.Account(azurite.ConnectionString);
         await Eventually.Until(
             async () =>
             {
                 clock.Advance(TimeSpan.FromMilliseconds(250));
-                return await account.GetQueueClient("notifications").GetApproximateMessageCountAsync();
+                return await account.GetQueueClient("notifications").ApproximateCountAsync();
             },
             n => n == 0,
             Patience,
@@ -177,9 +176,9 @@ public sealed class ReceptionSessionChangeTests
         Assert.DoesNotContain("Phạm Văn Nội", await anonymous.GetStringAsync(Relative("/api/reception/qn-camtay/sessions")), StringComparison.Ordinal);
 
         // The note is sealed at rest.
-        var table = StorageAccount.FromConnectionString(azurite.ConnectionString).GetTableClient("receptionbookings");
+        var table = PlainStorage.Account(azurite.ConnectionString).GetTableClient("receptionbookings");
         var raw = new List<string>();
-        await foreach (var e in table.QueryAsync(TableFilter.Create($"PartitionKey eq {"_unscheduled"}")))
+        foreach (var e in await table.AllRowsAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"_unscheduled"}")))
         {
             raw.Add(JsonSerializer.Serialize(e.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString())));
         }

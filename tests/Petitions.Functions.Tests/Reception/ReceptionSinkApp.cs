@@ -41,7 +41,6 @@ internal static class ReceptionSinkApp
 
         app.WithServices(services =>
         {
-            services.Replace(ServiceDescriptor.Singleton(StorageAccount.FromConnectionString(azurite.ConnectionString)));
             services.AddCaseHandling(configuration);
         });
         await app.Services.GetRequiredService<CaseStorageInitializer>().EnsureCreatedAsync();

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Petitions.Functions.Tests.Support;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Queues;
 using Petitions.TestKit;
 
 namespace Petitions.Functions.Tests.Standalone;
@@ -18,7 +19,7 @@ public sealed class StandaloneAzuriteTests
     private const string Text = "{\"caseId\":\"c-01JD9Q3ZB8\",\"kind\":\"CaseReceived\",\"note\":\"Khiếu nại về quyết định thu hồi đất\"}";
 
     private static QueueClient Queue(string name) =>
-        StorageAccount.FromConnectionString(AzuriteServer.Shared.ConnectionString).GetQueueClient(name);
+        PlainStorage.Account(AzuriteServer.Shared.ConnectionString).GetQueueClient(name);
 
     private static async Task<QueueClient> NewQueueAsync()
     {
@@ -37,7 +38,7 @@ public sealed class StandaloneAzuriteTests
         await queue.SendMessageAsync(Text);
 
         await Eventually.Until(() => app.Behaviour.QueueCalls.Count == 1, what: "message handled");
-        await Eventually.Until(() => queue.GetApproximateMessageCountAsync(), n => n == 0, what: "message deleted");
+        await Eventually.Until(() => queue.ApproximateCountAsync(), n => n == 0, what: "message deleted");
         var call = Assert.Single(app.Behaviour.QueueCalls);
         Assert.Equal(Text, call.MessageText);
         Assert.Equal(1, call.DequeueCount);
@@ -54,10 +55,10 @@ public sealed class StandaloneAzuriteTests
 
         await queue.SendMessageAsync(Text);
 
-        var poisoned = await Eventually.Until(() => PeekAsync(poison), m => m.Count == 1, what: "message poisoned");
-        Assert.Equal(Text, poisoned[0].MessageText);
+        var poisoned = await Eventually.Until(() => PeekAsync(poison), m => m.Length == 1, what: "message poisoned");
+        Assert.Equal(Text, poisoned[0].Body.ToString());
         Assert.Equal([1L, 2L, 3L], app.Behaviour.QueueCalls.Select(c => c.DequeueCount));
-        Assert.Equal(0, await queue.GetApproximateMessageCountAsync());
+        Assert.Equal(0, await queue.ApproximateCountAsync());
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class StandaloneAzuriteTests
         await queue.SendMessageAsync(Text);
 
         await Eventually.Until(() => app.Behaviour.QueueCalls.Count == 2, what: "retried once");
-        await Eventually.Until(() => queue.GetApproximateMessageCountAsync(), n => n == 0, what: "message deleted");
+        await Eventually.Until(() => queue.ApproximateCountAsync(), n => n == 0, what: "message deleted");
         Assert.Empty(await PeekAsync(Queue(queue.Name + "-poison")));
     }
 
@@ -90,7 +91,7 @@ public sealed class StandaloneAzuriteTests
         release.SetResult();
         await stopping;
 
-        Assert.Equal(0, await queue.GetApproximateMessageCountAsync());
+        Assert.Equal(0, await queue.ApproximateCountAsync());
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class StandaloneAzuriteTests
         await app.DisposeAsync();
 
         var visible = Assert.Single(await PeekAsync(queue));
-        Assert.Equal(Text, visible.MessageText);
+        Assert.Equal(Text, visible.Body.ToString());
         Assert.Equal(1, visible.DequeueCount);
     }
 
@@ -142,10 +143,10 @@ public sealed class StandaloneAzuriteTests
         Assert.Equal("unreachable", body["storage"]!["queues"]!.GetValue<string>());
     }
 
-    private static async Task<IReadOnlyList<PeekedMessage>> PeekAsync(QueueClient queue)
+    private static async Task<PeekedMessage[]> PeekAsync(QueueClient queue)
     {
         await queue.CreateIfNotExistsAsync();
-        return await queue.PeekMessagesAsync(32);
+        return (await queue.PeekMessagesAsync(32)).Value;
     }
 
     private static int ClosedPort()

@@ -40,8 +40,8 @@ public sealed class TimerAzuriteTests
         var run = Assert.Single(app.Behaviour.TimerCalls);
         Assert.False(run.IsPastDue);
         Assert.Equal(tick, run.ScheduleStatus!.Last);
-        var row = await StorageAccount.FromConnectionString(AzuriteServer.Shared.ConnectionString)
-            .GetTableClient(_leaseTable).GetEntityAsync("timers", TestTimerFunction.Name);
+        var row = await PlainStorage.Account(AzuriteServer.Shared.ConnectionString)
+            .GetTableClient(_leaseTable).FindAsync("timers", TestTimerFunction.Name);
         Assert.Equal(tick, row!.GetDateTimeOffset("Last"));
         Assert.Equal(tick.AddMinutes(5), row.GetDateTimeOffset("Next"));
     }

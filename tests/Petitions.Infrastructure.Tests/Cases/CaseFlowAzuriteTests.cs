@@ -189,6 +189,6 @@ public sealed class CaseFlowAzuriteTests
         Assert.Equal(version, (await world.CaseAsync(id)).Version);
     }
 
-    private static List<string> Snapshot(List<Petitions.Infrastructure.Storage.Tables.TableEntity> rows) =>
+    private static List<string> Snapshot(List<Azure.Data.Tables.TableEntity> rows) =>
         [.. rows.Select(r => $"{r.PartitionKey}|{r.RowKey}|{string.Join(",", r.Where(p => p.Key is not ("Timestamp" or "odata.etag")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}").Order(StringComparer.Ordinal)];
 }

@@ -23,7 +23,7 @@ public sealed class ConfidentialityAzuriteTests
         {
             foreach (var row in await world.RowsAsync(table))
             {
-                foreach (var text in new[] { row.PartitionKey, row.RowKey }.Concat(row.Values.OfType<string>()))
+                foreach (var text in new[] { row.PartitionKey, row.RowKey }.Concat(row.Select(p => p.Value).OfType<string>()))
                 {
                     checkedValues++;
                     foreach (var secret in secrets)

@@ -1,10 +1,10 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Petitions.Core.Citizens;
 using Petitions.Core.Notifications;
 using Petitions.Core.Time;
 using Petitions.Infrastructure.Notifications;
 using Petitions.Infrastructure.Notifications.Sms;
-using Petitions.Infrastructure.Storage;
 using Petitions.TestKit;
 
 namespace Petitions.Infrastructure.Tests.Notifications;
@@ -15,7 +15,7 @@ public sealed class TableNotificationStoreTests
 
     private static async Task<TableNotificationStore> NewStore()
     {
-        var table = StorageAccount.FromConnectionString(AzuriteServer.Shared.ConnectionString).GetTableClient(AzuriteServer.UniqueName("notif"));
+        var table = new TableServiceClient(AzuriteServer.Shared.ConnectionString).GetTableClient(AzuriteServer.UniqueName("notif"));
         var store = new TableNotificationStore(table);
         await store.EnsureCreatedAsync(default);
         return store;

@@ -1,7 +1,6 @@
 using Petitions.Core.Reception;
 using Petitions.Infrastructure.Reception;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 using Petitions.TestKit;
 
 namespace Petitions.Infrastructure.Tests.Reception;
@@ -38,8 +37,8 @@ public sealed class TableReceptionBookingStoreTests
 
     private static async Task<TableReceptionBookingStore> NewStoreAsync()
     {
-        var table = StorageAccount.FromConnectionString(AzuriteServer.Shared.ConnectionString).GetTableClient(AzuriteServer.UniqueName("reception"));
-        Assert.True(await table.CreateIfNotExistsAsync());
+        var table = new Azure.Data.Tables.TableServiceClient(AzuriteServer.Shared.ConnectionString).GetTableClient(AzuriteServer.UniqueName("reception"));
+        Assert.True(await table.CreateIfMissingAsync());
         return new TableReceptionBookingStore(table);
     }
 

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Petitions.Core.Reception;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Privacy;
 using Petitions.Infrastructure.Reception;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 using Petitions.TestKit;
 
 namespace Petitions.Infrastructure.Tests.Reception;
@@ -23,7 +23,7 @@ public sealed class TableReceptionSessionChangesTests
 
     private static async Task<(TableReceptionSessionChanges Store, TableClient Table)> NewStoreAsync()
     {
-        var table = StorageAccount.FromConnectionString(AzuriteServer.Shared.ConnectionString).GetTableClient(AzuriteServer.UniqueName("changes"));
+        var table = new TableServiceClient(AzuriteServer.Shared.ConnectionString).GetTableClient(AzuriteServer.UniqueName("changes"));
         var store = new TableReceptionSessionChanges(table, Protector);
         Assert.True(await store.CreateTableIfNotExistsAsync());
         return (store, table);
@@ -85,7 +85,7 @@ public sealed class TableReceptionSessionChangesTests
 
         Assert.True(await store.AddUnscheduledAsync(record));
 
-        var raw = Assert.Single(await ToListAsync(table.QueryAsync(TableFilter.Create($"PartitionKey eq {TableReceptionSessionChanges.UnscheduledPartition}"))));
+        var raw = Assert.Single(await ToListAsync(table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableReceptionSessionChanges.UnscheduledPartition}"))));
         Assert.DoesNotContain("Phạm", JsonSerializer.Serialize(raw.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString())), StringComparison.Ordinal);
         Assert.True(raw.GetBoolean("Sealed"));
         Assert.Equal(Note, (await store.FindUnscheduledAsync(record.Session.Id))!.Note);

@@ -78,6 +78,21 @@ public sealed class AddPetitionsStorageTests
     }
 
     [Fact]
+    public void A_SAS_connection_string_without_an_account_key_is_accepted_now_that_nothing_signs_with_the_key_itself()
+    {
+        using var provider = Valid(new()
+        {
+            ["AzureWebJobsStorage"] = "TableEndpoint=https://petitions.table.core.windows.net/;QueueEndpoint=https://petitions.queue.core.windows.net/;" +
+                                      "BlobEndpoint=https://petitions.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&ss=tqb&srt=sco&sp=rwdlacu&sig=c2ln",
+        });
+
+        Assert.Equal("https://petitions.table.core.windows.net/", provider.GetRequiredService<TableServiceClient>().Uri.AbsoluteUri);
+        var account = provider.GetRequiredService<StorageAccount>();
+        Assert.Equal("https://petitions.queue.core.windows.net/case-intake", account.GetQueueClient("case-intake").Uri.GetLeftPart(UriPartial.Path));
+        Assert.Equal("Cases", account.GetTableClient("Cases").Name);
+    }
+
+    [Fact]
     public void The_account_name_alone_derives_the_three_endpoints()
     {
         using var provider = Valid(new() { ["AzureWebJobsStorage__accountName"] = "petitions" });

@@ -46,12 +46,12 @@ internal static class ReceptionComposition
             return new ReceptionDirectory(ReceptionDirectory.ReadSchedules(json, chart), chart, sp.GetRequiredService<IWorkingCalendar>());
         });
         services.TryAddSingleton<IReceptionBookings>(sp => new ReceptionBookingsOnDemand(new TableReceptionBookingStore(
-            sp.GetRequiredService<StorageAccount>().GetTableClient(
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(
                 configuration[BookingsTableSetting] is { Length: > 0 } name ? name : TableReceptionBookingStore.DefaultTableName),
             sp.GetRequiredService<ILogger<TableReceptionBookingStore>>(),
             protector: sp.GetRequiredService<ICitizenDataProtector>())));
         services.TryAddSingleton<IReceptionSessionChanges>(sp => new ReceptionSessionChangesOnDemand(new TableReceptionSessionChanges(
-            sp.GetRequiredService<StorageAccount>().GetTableClient(
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(
                 configuration[BookingsTableSetting] is { Length: > 0 } name ? name : TableReceptionBookingStore.DefaultTableName),
             sp.GetRequiredService<ICitizenDataProtector>())));
         services.TryAddSingleton<ReceptionCalendar>();

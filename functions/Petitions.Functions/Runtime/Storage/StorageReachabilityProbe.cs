@@ -18,10 +18,10 @@ internal sealed class StorageReachabilityProbe(StorageAccount account, IOptions<
     private const string ProbeQueue = "health-probe";
 
     public Task<string> CheckTablesAsync(CancellationToken cancellationToken) =>
-        ProbeAsync(ct => account.GetTableClient(options.Value.LeaseTable).GetEntityAsync("health", "probe", cancellationToken: ct), cancellationToken);
+        ProbeAsync(ct => account.GetTableClient(options.Value.LeaseTable).FindAsync("health", "probe", cancellationToken: ct), cancellationToken);
 
     public Task<string> CheckQueuesAsync(CancellationToken cancellationToken) =>
-        ProbeAsync(ct => account.GetQueueClient(ProbeQueue).GetApproximateMessageCountAsync(ct), cancellationToken);
+        ProbeAsync(ct => StorageFailures.Run("queue properties", () => account.GetQueueClient(ProbeQueue).GetPropertiesAsync(ct)), cancellationToken);
 
     private static async Task<string> ProbeAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken)
     {

@@ -1,10 +1,10 @@
 using Petitions.Functions.Runtime.Standalone;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace Petitions.Functions.Runtime.Storage;
 
-/// <summary>Trigger queues on the app's storage account (<c>AzureWebJobsStorage</c>), through our Queue client.</summary>
+/// <summary>Trigger queues on the app's storage account (<c>AzureWebJobsStorage</c>), through the SDK's Base64 queue client.</summary>
 internal sealed class StorageTriggerQueues(StorageAccount account) : ITriggerQueueFactory
 {
     public const string DefaultConnection = "AzureWebJobsStorage";
@@ -25,30 +25,31 @@ internal sealed class StorageTriggerQueues(StorageAccount account) : ITriggerQue
 
         public async Task<IReadOnlyList<TriggerQueueMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
         {
-            var messages = await client.ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken).ConfigureAwait(false);
-            return [.. messages.Select(m => new TriggerQueueMessage(m.MessageId, m.PopReceipt, m.MessageText, m.DequeueCount, m.InsertedOn))];
+            var messages = await StorageFailures.Run("queue receive", () => client.ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken)).ConfigureAwait(false);
+            return [.. messages.Value.Select(m => new TriggerQueueMessage(m.MessageId, m.PopReceipt, m.Body.ToString(), m.DequeueCount, m.InsertedOn))];
         }
 
         public Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken) =>
-            client.DeleteMessageAsync(messageId, popReceipt, cancellationToken);
+            StorageFailures.Run("queue delete", () => client.DeleteMessageAsync(messageId, popReceipt, cancellationToken));
 
         public async Task<string> SetVisibilityAsync(string messageId, string popReceipt, TimeSpan visibleIn, CancellationToken cancellationToken)
         {
-            var receipt = await client.UpdateMessageAsync(messageId, popReceipt, visibleIn, newText: null, cancellationToken).ConfigureAwait(false);
-            return receipt.PopReceipt;
+            var receipt = await StorageFailures.Run(
+                "queue visibility", () => client.UpdateMessageAsync(messageId, popReceipt, messageText: null, visibilityTimeout: visibleIn, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return receipt.Value.PopReceipt;
         }
 
         public async Task SendAsync(string text, CancellationToken cancellationToken)
         {
             await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            await client.SendMessageAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await StorageFailures.Run("queue send", () => client.SendMessageAsync(text, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
         {
             if (Volatile.Read(ref _created) == 0)
             {
-                await client.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                await StorageFailures.Run("queue create", () => client.CreateIfNotExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
                 Volatile.Write(ref _created, 1);
             }
         }

@@ -1,8 +1,8 @@
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Petitions.Functions.Runtime.Standalone;
 using Petitions.Infrastructure.Storage;
-using Petitions.Infrastructure.Storage.Tables;
 
 namespace Petitions.Functions.Runtime.Storage;
 
@@ -21,7 +21,7 @@ internal sealed class TableScheduleMonitor(StorageAccount account, IOptions<Time
     public async Task<ScheduleRecord?> GetAsync(string function, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await _table.GetEntityAsync(Partition, function, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await _table.FindAsync(Partition, function, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (entity is null)
         {
             return null;
@@ -50,11 +50,11 @@ internal sealed class TableScheduleMonitor(StorageAccount account, IOptions<Time
         {
             if (current?.Version is null)
             {
-                await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                await _table.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await _table.UpdateEntityAsync(entity, new ETag(current.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await _table.UpdateIfMatchAsync(entity, new ETag(current.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             }
 
             return true;
@@ -73,7 +73,7 @@ internal sealed class TableScheduleMonitor(StorageAccount account, IOptions<Time
     {
         if (Volatile.Read(ref _created) == 0)
         {
-            await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await _table.CreateIfMissingAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _created, 1);
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Petitions.Core.Ports;
-using Petitions.Infrastructure.Storage.Tables;
+using Petitions.Infrastructure.Storage;
 
 namespace Petitions.Infrastructure.Notifications.Cases;
 
@@ -16,7 +17,7 @@ public sealed class NotificationRequestRows(TableClient table)
     public async Task<NotificationRequest?> FindAsync(string notificationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(notificationId);
-        var row = await table.GetEntityAsync(notificationId, RequestRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await table.FindAsync(notificationId, RequestRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (row is null)
         {
             return null;

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Petitions.Core.Ports;
-using Petitions.Infrastructure.Storage.Tables;
+using Petitions.Infrastructure.Storage;
 
 namespace Petitions.Infrastructure.Notifications.Cases;
 
@@ -23,7 +24,7 @@ public sealed class StaffInbox(TableClient table, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var staffId = request.RecipientId ?? throw new ArgumentException("A staff notification names its recipient.", nameof(request));
-        var existing = await table.GetEntityAsync(PartitionPrefix + staffId, request.NotificationId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var existing = await table.FindAsync(PartitionPrefix + staffId, request.NotificationId, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return;
@@ -37,7 +38,7 @@ public sealed class StaffInbox(TableClient table, TimeProvider clock)
             ["Data"] = JsonSerializer.Serialize(request.Data),
             ["At"] = clock.GetUtcNow(),
         };
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await table.WriteAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A staff member's inbox, oldest first.</summary>
@@ -45,7 +46,7 @@ public sealed class StaffInbox(TableClient table, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(staffId);
         var items = new List<StaffInboxItem>();
-        await foreach (var row in table.QueryAsync(TableFilter.Create($"PartitionKey eq {PartitionPrefix + staffId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.RowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionPrefix + staffId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             items.Add(new StaffInboxItem(
                 row.RowKey, staffId, row.GetString("CaseId") ?? string.Empty, row.GetString("Template") ?? string.Empty,

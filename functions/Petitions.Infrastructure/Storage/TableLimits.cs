@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Petitions.Infrastructure.Storage.Tables;
+namespace Petitions.Infrastructure.Storage;
 
 /// <summary>
 /// The Table service's limits ("Understanding the Table service data model"), checked before any
@@ -15,6 +15,11 @@ public static class TableLimits
     public const int MaxEntityBytes = 1024 * 1024;
     public const int MaxPropertyCount = 255;
     public const int MaxTransactionActions = 100;
+
+    private const string PartitionKeyName = "PartitionKey";
+    private const string RowKeyName = "RowKey";
+    private const string TimestampName = "Timestamp";
+    private const string ETagName = "odata.etag";
 
     /// <summary>
     /// A partition or row key: at most 1 KiB, and none of <c>/ \ # ?</c> nor control characters
@@ -50,19 +55,27 @@ public static class TableLimits
         }
     }
 
-    /// <summary>Keys, property types, string/binary sizes (64 KiB), property count and total size (1 MiB).</summary>
-    public static void ValidateEntity(TableEntity entity)
+    /// <summary>
+    /// Keys, property types (string, int, long, bool, double, DateTimeOffset, DateTime, Guid, byte[], BinaryData),
+    /// string/binary sizes (64 KiB), property count and total size (1 MiB). Null values are not counted (they are
+    /// not stored); nor are the service's own <c>Timestamp</c> and <c>odata.etag</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A rule is broken; the message names the property, never its value.</exception>
+    public static void ValidateEntity(IEnumerable<KeyValuePair<string, object?>> entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        ValidateKey(entity.GetString(TableEntity.PartitionKeyName), TableEntity.PartitionKeyName);
-        ValidateKey(entity.GetString(TableEntity.RowKeyName), TableEntity.RowKeyName);
+        var properties = entity.ToList();
+        var partitionKey = Key(properties, PartitionKeyName);
+        var rowKey = Key(properties, RowKeyName);
+        ValidateKey(partitionKey, PartitionKeyName);
+        ValidateKey(rowKey, RowKeyName);
 
         // Size formula from the data model doc: 4 + len(PK + RK) * 2 + Σ(8 + len(name) * 2 + size(value)).
-        long size = 4 + ((entity.PartitionKey.Length + entity.RowKey.Length) * 2L);
+        long size = 4 + ((partitionKey!.Length + rowKey!.Length) * 2L);
         var count = 0;
-        foreach (var (name, value) in entity)
+        foreach (var (name, value) in properties)
         {
-            if (name is TableEntity.PartitionKeyName or TableEntity.RowKeyName or TableEntity.TimestampName || value is null)
+            if (IsSystemProperty(name) || value is null)
             {
                 continue;
             }
@@ -74,14 +87,16 @@ public static class TableLimits
                     $"Property '{name}' is a string of {s.Length * 2L} bytes (UTF-16); the Table service stores at most 64 KiB per string.",
                     nameof(entity)),
                 string s => 4 + (s.Length * 2L),
-                byte[] b when b.Length > MaxBinaryPropertyBytes => throw new ArgumentException(
-                    $"Property '{name}' is {b.Length} bytes of binary; the Table service stores at most 64 KiB per binary value.",
-                    nameof(entity)),
-                byte[] b => 4 + b.Length,
+                byte[] b => Binary(name, b.Length),
+                BinaryData b => Binary(name, b.ToMemory().Length),
                 Guid => 16,
                 bool => 1,
                 int => 4,
-                _ => 8,
+                long or double or DateTimeOffset or DateTime => 8,
+                _ => throw new ArgumentException(
+                    $"Property '{name}' has type {value.GetType().Name}, which the Table service cannot store; " +
+                    "use string, int, long, bool, double, DateTimeOffset, DateTime, Guid or byte[].",
+                    nameof(entity)),
             };
         }
 
@@ -95,4 +110,20 @@ public static class TableLimits
             throw new ArgumentException($"The entity is about {size} bytes; the Table service stores at most 1 MiB per entity.", nameof(entity));
         }
     }
+
+    /// <summary>The keys and what the service sets itself (<c>Timestamp</c>, the ETag as <c>odata.etag</c>).</summary>
+    public static bool IsSystemProperty(string name) =>
+        name is PartitionKeyName or RowKeyName or TimestampName or ETagName;
+
+    private static string? Key(List<KeyValuePair<string, object?>> properties, string name) =>
+        properties.FirstOrDefault(p => p.Key == name).Value switch
+        {
+            null => null,
+            string s => s,
+            var other => throw new ArgumentException($"The {name} is a {other.GetType().Name}, not a string.", name),
+        };
+
+    private static long Binary(string name, int length) => length > MaxBinaryPropertyBytes
+        ? throw new ArgumentException($"Property '{name}' is {length} bytes of binary; the Table service stores at most 64 KiB per binary value.", nameof(name))
+        : 4 + length;
 }
