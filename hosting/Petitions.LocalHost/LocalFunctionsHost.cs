@@ -109,6 +109,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         stopped = true;
+        supervisor.BeginStop(); // from here a worker exit is no crash: it is not restarted
         if (triggers is not null)
         {
             await triggers.StopAsync().WaitAsync(ct).ConfigureAwait(false);

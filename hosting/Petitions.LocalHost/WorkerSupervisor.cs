@@ -99,7 +99,7 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
 
     public async Task StopAsync(TimeSpan grace, CancellationToken ct)
     {
-        stopping = true;
+        BeginStop();
         if (ready.Task.IsCompletedSuccessfully)
         {
             var session = ready.Task.Result;
@@ -150,20 +150,39 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
         process?.Dispose();
     }
 
+    /// <summary>From now on a worker exit is expected: the host is stopping (called first thing by its graceful stop).</summary>
+    public void BeginStop() => stopping = true;
+
+    /// <summary>
+    /// A worker exit is a crash, and restarted, only while the host runs and when the worker did not stop
+    /// on purpose. Exit code 0 is a worker that stopped itself: WorkerTerminate, or SIGTERM / SIGINT /
+    /// SIGQUIT handled by its generic host (the OS at shutdown, an operator, a terminal's Ctrl+C reaching
+    /// the whole process group). 128 + SIGINT or SIGTERM is the same signal arriving before the worker
+    /// handled it. Anything else (an exception, Environment.Exit(n), SIGKILL, SIGSEGV) is a crash.
+    /// </summary>
+    internal static bool IsStop(int exitCode) => exitCode is 0 or 128 + 2 or 128 + 15;
+
     private async Task OnExitedAsync(Process exited)
     {
         if (stopping)
         {
-            return;
+            return; // StopAsync records the exit
         }
 
-        var attempt = Interlocked.Increment(ref restarts);
-        logger.LogWarning("Worker process {ProcessId} exited with {ExitCode}; restart {Attempt}", exited.Id, exited.ExitCode, attempt);
+        var code = exited.ExitCode;
         if (ready.Task.IsCompleted)
         {
             ready = new TaskCompletionSource<WorkerSession>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
+        if (IsStop(code))
+        {
+            HostLog(LogLevel.Warning, $"Worker process {exited.Id} exited with code {code} while the host runs: it was stopped, not crashed; not restarted");
+            return;
+        }
+
+        var attempt = Interlocked.Increment(ref restarts);
+        HostLog(LogLevel.Warning, $"Worker process {exited.Id} exited with code {code}: a crash; restart {attempt}");
         await Task.Delay(BackOff[Math.Min(attempt - 1, BackOff.Length - 1)], time).ConfigureAwait(false);
         if (!stopping)
         {
