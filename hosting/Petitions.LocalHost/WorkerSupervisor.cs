@@ -46,6 +46,7 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
             UseShellExecute = false,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
+            RedirectStandardInput = true, // the watchdog pipe: see TieToHost
         };
         info.ArgumentList.Add(worker);
         foreach (var arg in new[]
@@ -69,6 +70,7 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
         info.Environment["FUNCTIONS_WORKER_DIRECTORY"] = ScriptRoot;
         info.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         info.Environment["FUNCTIONS_WORKER_RUNTIME_VERSION"] = "10.0";
+        TieToHost(info);
 
         var started = Process.Start(info) ?? throw new LocalHostStartupException($"The worker '{worker}' could not be started.");
         started.EnableRaisingEvents = true;
@@ -79,6 +81,27 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
         started.Exited += (_, _) => _ = OnExitedAsync(started);
         process = started;
         logger.LogInformation("Worker started, process {ProcessId}", started.Id);
+    }
+
+    /// <summary>
+    /// The worker goes when the host goes, however the host ends (SIGKILL included): its standard input is
+    /// a pipe whose only write end this process holds and never writes to, and the startup hook
+    /// <c>Petitions.LocalHost.WorkerWatchdog</c> (loaded through DOTNET_STARTUP_HOOKS, as the Functions
+    /// tooling loads its own) ends the worker when that pipe reaches its end. The Functions worker does
+    /// not exit by itself when its gRPC stream ends, and PR_SET_PDEATHSIG cannot be set on a child that
+    /// Process.Start forks (docs/runtime.md, "Worker lifetime").
+    /// </summary>
+    private static void TieToHost(ProcessStartInfo info)
+    {
+        var hook = Path.Combine(Path.GetDirectoryName(typeof(WorkerSupervisor).Assembly.Location)!, "Petitions.LocalHost.WorkerWatchdog.dll");
+        if (!File.Exists(hook))
+        {
+            throw new LocalHostStartupException($"'{hook}' is missing: it is built with the local host and ties the worker's life to the host's.");
+        }
+
+        var others = info.Environment.TryGetValue("DOTNET_STARTUP_HOOKS", out var existing) && !string.IsNullOrEmpty(existing) ? existing + Path.PathSeparator : "";
+        info.Environment["DOTNET_STARTUP_HOOKS"] = others + hook;
+        info.Environment["PETITIONS_LOCALHOST_WATCHDOG"] = "stdin";
     }
 
     public void OnSessionReady(WorkerSession session)

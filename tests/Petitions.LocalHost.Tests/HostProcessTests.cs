@@ -59,5 +59,19 @@ public sealed class HostProcessTests
         }
     }
 
+    [Fact]
+    public async Task A_host_killed_with_SIGKILL_takes_its_worker_with_it()
+    {
+        using var host = HostProcess.Start(TestHost.ScriptRoot, new TestHost().Settings);
+        await host.ListeningAsync();
+        var worker = host.WorkerProcessIds.Single();
+        Assert.True(Processes.IsRunning(worker));
+
+        Processes.Signal(host.Id, "KILL");
+        await host.ExitCodeAsync(TimeSpan.FromSeconds(30));
+
+        await Eventually.Until(() => !Processes.IsRunning(worker), TimeSpan.FromSeconds(20), $"worker {worker} gone after its host was killed");
+    }
+
     private static string SignalPath(string name) => Path.Combine(Path.GetTempPath(), $"petitions-signal-{name}");
 }
