@@ -73,5 +73,31 @@ public sealed class HostProcessTests
         await Eventually.Until(() => !Processes.IsRunning(worker), TimeSpan.FromSeconds(20), $"worker {worker} gone after its host was killed");
     }
 
+    [Fact]
+    public async Task A_second_stop_signal_ends_the_host_at_once_and_its_worker_follows()
+    {
+        var name = Guid.NewGuid().ToString("N");
+        using var host = HostProcess.Start(TestHost.ScriptRoot, new TestHost().Settings);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = await host.ListeningAsync(), Timeout = TimeSpan.FromSeconds(90) };
+            var held = client.GetAsync($"hold/{name}"); // keeps the graceful stop waiting
+            await Eventually.Until(() => File.Exists(SignalPath(name) + ".waiting") || held.IsCompleted, TimeSpan.FromSeconds(60), "the function is waiting for its signal");
+            var worker = host.WorkerProcessIds.Single();
+            Processes.Signal(host.Id, "TERM");
+            await Eventually.Until(() => host.Output.Any(l => l.Contains("stopping gracefully", StringComparison.Ordinal)) || host.HasExited, TimeSpan.FromSeconds(30), "graceful stop begun");
+
+            Processes.Signal(host.Id, "TERM");
+
+            Assert.Equal(128 + 15, await host.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+            await Eventually.Until(() => !Processes.IsRunning(worker), TimeSpan.FromSeconds(20), $"worker {worker} gone with its host");
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => held);
+        }
+        finally
+        {
+            File.Delete(SignalPath(name) + ".waiting");
+        }
+    }
+
     private static string SignalPath(string name) => Path.Combine(Path.GetTempPath(), $"petitions-signal-{name}");
 }
