@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -59,6 +60,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         var grpcBuilder = WebApplication.CreateSlimBuilder();
         grpcBuilder.Logging.ClearProviders();
+        grpcBuilder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         grpcBuilder.Services.AddSingleton(loggers);
         grpcBuilder.Services.AddSingleton(supervisor);
         grpcBuilder.Services.AddGrpc(o => { o.MaxReceiveMessageSize = null; o.MaxSendMessageSize = null; });
@@ -72,6 +74,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var front = new HttpFrontDoor(supervisor, client, hostJson.RoutePrefix, loggers.CreateLogger("Host.Http"));
         var httpBuilder = WebApplication.CreateSlimBuilder();
         httpBuilder.Logging.ClearProviders();
+        httpBuilder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         httpBuilder.WebHost.UseUrls(options.Urls);
         httpBuilder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         var http = httpBuilder.Build();
@@ -106,9 +109,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         stopped = true;
+        supervisor.BeginStop(); // from here a worker exit is no crash: it is not restarted
         if (triggers is not null)
         {
-            await triggers.StopAsync().ConfigureAwait(false);
+            await triggers.StopAsync().WaitAsync(ct).ConfigureAwait(false);
         }
 
         // order matters: no new work, HTTP requests drained, then the worker is told to go

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Petitions.LocalHost;
 
@@ -12,39 +13,70 @@ if (scriptRoot is null)
 }
 
 using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
-try
+// SIGINT (Ctrl+C), SIGTERM (tools/run.sh, CI, the OS at shutdown) and SIGQUIT all ask for the graceful
+// stop; a second signal takes its default action and ends the process at once. The handlers only
+// complete a task: nothing they touch is ever disposed.
+var stopRequested = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);
+void OnStopSignal(PosixSignalContext context) => context.Cancel = stopRequested.TrySetResult(context.Signal);
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnStopSignal);
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnStopSignal);
+using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, OnStopSignal);
+
+LocalFunctionsHost host;
+using (var startAborted = new CancellationTokenSource())
 {
-    var host = await LocalFunctionsHost.StartAsync(
+    var starting = LocalFunctionsHost.StartAsync(
         new LocalHostOptions { ScriptRoot = scriptRoot, Urls = Arg("--urls") ?? "http://localhost:7071", SettingsFile = Arg("--settings"), LoggerFactory = loggers },
-        stop.Token).ConfigureAwait(false);
-    await using (host.ConfigureAwait(false))
+        startAborted.Token);
+    try
     {
-        Console.WriteLine($"Functions host listening on {host.BaseAddress}");
-        try
+        if (await Task.WhenAny(starting, stopRequested.Task).ConfigureAwait(false) != starting)
         {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C / SIGTERM: graceful stop below
+            await startAborted.CancelAsync().ConfigureAwait(false); // a stop signal during start-up
         }
 
-        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        host = await starting.ConfigureAwait(false);
+    }
+    catch (OperationCanceledException) when (stopRequested.Task.IsCompleted)
+    {
+        Console.WriteLine($"{stopRequested.Task.Result} during start-up: stopped");
         return 0;
     }
+    catch (LocalHostStartupException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
+    catch (IOException e)
+    {
+        // e.g. the listening address is already in use
+        Console.Error.WriteLine($"The local host could not start: {e.Message}");
+        return 1;
+    }
+    catch (TimeoutException)
+    {
+        Console.Error.WriteLine("The local host could not start: the worker did not load its functions within 60 s.");
+        return 1;
+    }
 }
-catch (LocalHostStartupException e)
+
+await using (host.ConfigureAwait(false))
 {
-    Console.Error.WriteLine(e.Message);
-    return 1;
+    Console.WriteLine($"Functions host listening on {host.BaseAddress}");
+    var signal = await stopRequested.Task.ConfigureAwait(false);
+    Console.WriteLine($"{signal}: stopping gracefully (no new requests; invocations in flight finish, 60 s at most)");
+
+    // bounded: what is still running then is cut off (the worker is killed by DisposeAsync)
+    using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+    try
+    {
+        await host.StopAsync(bound.Token).ConfigureAwait(false);
+    }
+    catch (OperationCanceledException)
+    {
+        Console.Error.WriteLine("The graceful stop did not end within 60 s: the rest is cut off");
+    }
 }
-catch (IOException e)
-{
-    // e.g. the listening address is already in use
-    Console.Error.WriteLine($"The local host could not start: {e.Message}");
-    return 1;
-}
+
+return 0;

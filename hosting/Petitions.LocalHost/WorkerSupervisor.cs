@@ -46,6 +46,7 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
             UseShellExecute = false,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
+            RedirectStandardInput = true, // the watchdog pipe: see TieToHost
         };
         info.ArgumentList.Add(worker);
         foreach (var arg in new[]
@@ -69,6 +70,7 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
         info.Environment["FUNCTIONS_WORKER_DIRECTORY"] = ScriptRoot;
         info.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         info.Environment["FUNCTIONS_WORKER_RUNTIME_VERSION"] = "10.0";
+        TieToHost(info);
 
         var started = Process.Start(info) ?? throw new LocalHostStartupException($"The worker '{worker}' could not be started.");
         started.EnableRaisingEvents = true;
@@ -79,6 +81,27 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
         started.Exited += (_, _) => _ = OnExitedAsync(started);
         process = started;
         logger.LogInformation("Worker started, process {ProcessId}", started.Id);
+    }
+
+    /// <summary>
+    /// The worker goes when the host goes, however the host ends (SIGKILL included): its standard input is
+    /// a pipe whose only write end this process holds and never writes to, and the startup hook
+    /// <c>Petitions.LocalHost.WorkerWatchdog</c> (loaded through DOTNET_STARTUP_HOOKS, as the Functions
+    /// tooling loads its own) ends the worker when that pipe reaches its end. The Functions worker does
+    /// not exit by itself when its gRPC stream ends, and PR_SET_PDEATHSIG cannot be set on a child that
+    /// Process.Start forks (docs/runtime.md, "Worker lifetime").
+    /// </summary>
+    private static void TieToHost(ProcessStartInfo info)
+    {
+        var hook = Path.Combine(Path.GetDirectoryName(typeof(WorkerSupervisor).Assembly.Location)!, "Petitions.LocalHost.WorkerWatchdog.dll");
+        if (!File.Exists(hook))
+        {
+            throw new LocalHostStartupException($"'{hook}' is missing: it is built with the local host and ties the worker's life to the host's.");
+        }
+
+        var others = info.Environment.TryGetValue("DOTNET_STARTUP_HOOKS", out var existing) && !string.IsNullOrEmpty(existing) ? existing + Path.PathSeparator : "";
+        info.Environment["DOTNET_STARTUP_HOOKS"] = others + hook;
+        info.Environment["PETITIONS_LOCALHOST_WATCHDOG"] = "stdin";
     }
 
     public void OnSessionReady(WorkerSession session)
@@ -99,7 +122,7 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
 
     public async Task StopAsync(TimeSpan grace, CancellationToken ct)
     {
-        stopping = true;
+        BeginStop();
         if (ready.Task.IsCompletedSuccessfully)
         {
             var session = ready.Task.Result;
@@ -150,20 +173,39 @@ internal sealed class WorkerSupervisor(string scriptRoot, HostSettings settings,
         process?.Dispose();
     }
 
+    /// <summary>From now on a worker exit is expected: the host is stopping (called first thing by its graceful stop).</summary>
+    public void BeginStop() => stopping = true;
+
+    /// <summary>
+    /// A worker exit is a crash, and restarted, only while the host runs and when the worker did not stop
+    /// on purpose. Exit code 0 is a worker that stopped itself: WorkerTerminate, or SIGTERM / SIGINT /
+    /// SIGQUIT handled by its generic host (the OS at shutdown, an operator, a terminal's Ctrl+C reaching
+    /// the whole process group). 128 + SIGINT or SIGTERM is the same signal arriving before the worker
+    /// handled it. Anything else (an exception, Environment.Exit(n), SIGKILL, SIGSEGV) is a crash.
+    /// </summary>
+    internal static bool IsStop(int exitCode) => exitCode is 0 or 128 + 2 or 128 + 15;
+
     private async Task OnExitedAsync(Process exited)
     {
         if (stopping)
         {
-            return;
+            return; // StopAsync records the exit
         }
 
-        var attempt = Interlocked.Increment(ref restarts);
-        logger.LogWarning("Worker process {ProcessId} exited with {ExitCode}; restart {Attempt}", exited.Id, exited.ExitCode, attempt);
+        var code = exited.ExitCode;
         if (ready.Task.IsCompleted)
         {
             ready = new TaskCompletionSource<WorkerSession>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
+        if (IsStop(code))
+        {
+            HostLog(LogLevel.Warning, $"Worker process {exited.Id} exited with code {code} while the host runs: it was stopped, not crashed; not restarted");
+            return;
+        }
+
+        var attempt = Interlocked.Increment(ref restarts);
+        HostLog(LogLevel.Warning, $"Worker process {exited.Id} exited with code {code}: a crash; restart {attempt}");
         await Task.Delay(BackOff[Math.Min(attempt - 1, BackOff.Length - 1)], time).ConfigureAwait(false);
         if (!stopping)
         {

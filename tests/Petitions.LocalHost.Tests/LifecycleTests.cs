@@ -27,6 +27,21 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_worker_stopped_with_SIGTERM_is_not_restarted()
+    {
+        // what the OS does to every process at shutdown, or an operator to the worker: a stop, not a crash
+        await using var host = await new TestHost().StartAsync();
+        var worker = host.WorkerProcessId!.Value;
+
+        Processes.Signal(worker, "TERM");
+
+        await Eventually.Until(() => host.WorkerRestarts > 0 || host.Logs.Any(l => l.Message.Contains($"Worker process {worker} exited", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the worker's exit seen");
+        Assert.Equal(0, host.WorkerRestarts);
+        Assert.Contains(host.Logs, l => l.Message == $"Worker process {worker} exited with code 0 while the host runs: it was stopped, not crashed; not restarted");
+        Assert.False(Processes.IsRunning(worker));
+    }
+
+    [Fact]
     public async Task The_host_is_ready_only_when_the_workers_HTTP_server_listens()
     {
         // the worker's gRPC handshake ends while its web host is held before binding: a loaded machine, made certain
@@ -65,8 +80,11 @@ public sealed class LifecycleTests
         }
         finally
         {
-            File.Delete(SignalPath(httpSignal));
-            File.Delete(SignalPath(queueSignal));
+            foreach (var file in new[] { SignalPath(httpSignal), SignalPath(queueSignal) })
+            {
+                File.Delete(file);
+                File.Delete(file + ".waiting");
+            }
         }
 
         Assert.Contains($"hold {queueSignal}", await TestHost.PeekAllAsync("work-done"));
