@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Staff;
 using Petitions.Functions.App;
-using Petitions.Functions.App.Security;
+using Petitions.Functions.App.Http;
 using Petitions.Functions.Functions.GetStaffCase;
 
 namespace Petitions.Functions.Functions.ActOnStaffCase;
@@ -12,31 +12,25 @@ namespace Petitions.Functions.Functions.ActOnStaffCase;
 /// new detail with its new ETag; 409 <c>case.changed</c> on a stale ETag, 403 outside the user's unit or role, 422 when
 /// the state does not allow it, 404 for an unknown action.
 /// </summary>
-internal static class ActOnStaffCaseEndpoint
+public sealed class ActOnStaffCaseEndpoint(IServiceProvider services)
 {
     public const string Name = "ActOnStaffCase";
 
     public static readonly IReadOnlyList<string> Actions =
         ["classify", "reassign", "mark-complex", "extend", "suspend", "resume", "resolve", "close", "withdraw"];
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("api/staff/cases/{trackingCode}/{action}", HandleAsync);
-
-    public static async Task<IResult> HandleAsync(
-        HttpContext http, string trackingCode, string action, [FromBody] ActionBody? body, StaffAuthenticator auth, IServiceProvider services, CancellationToken cancellationToken)
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff, NeedsStorage = true)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/staff/cases/{trackingCode}/{action}")] HttpRequest req,
+        string trackingCode,
+        string action,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(auth);
-        ArgumentNullException.ThrowIfNull(services);
-        http.Response.Headers.CacheControl = "no-store";
-        var (who, failure) = auth.Authenticate(http);
-        if (who is null)
-        {
-            return failure!;
-        }
-
-        var b = body ?? new ActionBody();
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        ArgumentNullException.ThrowIfNull(req);
+        var who = req.Staff();
+        var b = await req.ReadJsonAsync<ActionBody>(cancellationToken).ConfigureAwait(false) ?? new ActionBody();
+        var ifMatch = req.Headers.IfMatch.ToString();
         T Use<T>()
             where T : notnull => services.GetRequiredService<T>();
         Task<UseCaseResult<CaseDetail>>? run = action switch
@@ -57,7 +51,7 @@ internal static class ActOnStaffCaseEndpoint
             return UseCaseResults.Problem(404, "action.unknown", $"No such action; the actions are {string.Join(", ", Actions)}.");
         }
 
-        return GetStaffCaseEndpoint.Detail(http, await run.ConfigureAwait(false));
+        return GetStaffCaseEndpoint.Detail(req.HttpContext, await run.ConfigureAwait(false));
     }
 
     /// <summary>The union of the actions' bodies (docs/api.md); each action reads its own fields.</summary>
