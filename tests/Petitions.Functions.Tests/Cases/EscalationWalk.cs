@@ -47,7 +47,7 @@ internal static partial class EscalationWalk
     /// </summary>
     public static async Task<int> SettleAsync(this CaseApp app, DateTimeOffset now)
     {
-        var queue = StorageAccount.FromConnectionString(app.StorageConnectionString).GetQueueClient(CaseQueues.Escalations);
+        var queue = StorageAccount.FromConnectionString(app.StorageConnectionString).GetQueueClient(app.Queue("EscalationsQueueName"));
         var first = await app.SetClockAsync(now);
         await Eventually.Until(
             async () => (Enqueued: await app.SetClockAsync(now), Waiting: await queue.GetApproximateMessageCountAsync()),

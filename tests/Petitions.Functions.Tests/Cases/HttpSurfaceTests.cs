@@ -5,11 +5,13 @@ using System.Text.Json.Nodes;
 namespace Petitions.Functions.Tests.Cases;
 
 /// <summary>The deadline calculator, the security headers, CSRF, the development routes and the web pages.</summary>
-public sealed class HttpSurfaceTests : IDisposable
+public sealed class HttpSurfaceTests(CaseHost host) : IAsyncLifetime, IClassFixture<CaseHost>
 {
-    private readonly CaseApp _app = new();
+    private readonly CaseApp _app = new(host);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Fact]
     public async Task Complaint_acceptance_deadline_is_answered_with_its_source()
@@ -79,11 +81,13 @@ public sealed class HttpSurfaceTests : IDisposable
 }
 
 /// <summary>Development routes outside Development.</summary>
-public sealed class ProductionSurfaceTests : IDisposable
+public sealed class ProductionSurfaceTests(ProductionCaseHost host) : IAsyncLifetime, IClassFixture<ProductionCaseHost>
 {
-    private readonly CaseApp _app = new("Production");
+    private readonly CaseApp _app = new(host);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Theory]
     [InlineData("/dev/staff")]

@@ -10,13 +10,15 @@ namespace Petitions.Functions.Tests.Cases;
 /// Staff actions through HTTP with ETags — accept (thụ lý), resolve, close — and what the citizen then sees in the
 /// public lookup: each status change, and no member of staff.
 /// </summary>
-public sealed class StaffActionPathTests : IDisposable
+public sealed class StaffActionPathTests(CaseHost host) : IAsyncLifetime, IClassFixture<CaseHost>
 {
     private const string Phone = "0912345678";
 
-    private readonly CaseApp _app = new();
+    private readonly CaseApp _app = new(host);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Fact]
     public async Task Accept_resolve_close_with_ETags_shows_in_the_citizen_lookup_without_staff_names()

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +29,7 @@ public sealed class ReceptionOfferTests
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
         await using var app = await ReceptionSinkApp.StartAsync(azurite, clock);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateClient(allowAutoRedirect: false);
         var caseId = await FileCaseAsync(app);
 
         using var response = await client.GetAsync(new Uri($"/r/{caseId}", UriKind.Relative));
@@ -47,7 +46,7 @@ public sealed class ReceptionOfferTests
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
         await using var app = await ReceptionSinkApp.StartAsync(azurite, clock, withSessions: false);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateClient(allowAutoRedirect: false);
         var caseId = await FileCaseAsync(app);
 
         using var response = await client.GetAsync(new Uri($"/r/{caseId}", UriKind.Relative));
@@ -113,7 +112,7 @@ public sealed class ReceptionOfferTests
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
         await using var app = await ReceptionSinkApp.StartAsync(azurite, clock);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateClient(allowAutoRedirect: false);
 
         using var response = await client.GetAsync(new Uri($"/r/{code}", UriKind.Relative));
 
