@@ -61,6 +61,23 @@ public sealed class HttpSurfaceTests(CaseHost host) : IAsyncLifetime, IClassFixt
         Assert.Equal("csrf.invalid", (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
     }
 
+    [Theory] // issue 19: these reception routes took POSTs without X-CSRF-Token
+    [InlineData("/api/reception/sessions/qn-camtay-20260514/walk-ins")]
+    [InlineData("/api/reception/sessions/qn-camtay-20260514/meetings")]
+    [InlineData("/api/reception/sessions/qn-camtay-20260514/cancel")]
+    [InlineData("/api/reception/units/qn-camtay/unscheduled")]
+    [InlineData("/api/staff/cases/HS-0000-0000/close")]
+    [InlineData("/api/staff/logout")]
+    public async Task Every_state_changing_staff_route_refuses_a_signed_in_post_without_the_csrf_token(string path)
+    {
+        await _app.SignInAsync("qn-camtay-head");
+
+        using var response = await _app.PostAsync(path, new { }, csrf: false);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("csrf.invalid", (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Staff_routes_refuse_anonymous_callers_with_the_auth_mode()
     {

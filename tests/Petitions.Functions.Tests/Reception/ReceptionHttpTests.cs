@@ -307,8 +307,17 @@ public sealed class ReceptionHttpTests
 
         var uri = new Uri($"/api/reception/sessions/{ReceptionApp.ThursdaySession}/walk-ins", UriKind.Relative);
         var body = new { citizen = new { name = "Người đến trực tiếp" }, topic = "Hỏi về thủ tục" };
-        using (var anonymous = await client.PostAsJsonAsync(uri, body))
+        using (var forged = await client.PostAsJsonAsync(uri, body))
         {
+            // No X-CSRF-Token: refused before anything else (issue 19), signed in or not.
+            Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+            Assert.Contains("csrf.invalid", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var signedOut = reception.App.CreateBrowserClient())
+        {
+            using (await signedOut.GetAsync(new Uri("/", UriKind.Relative))) { }
+            using var anonymous = await signedOut.PostAsJsonAsync(uri, body);
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         }
 

@@ -67,7 +67,7 @@ public sealed class ReceptionOfferTests
         var due = stored!.Case.RunningClocks.Min(c => c.Due);
         // The supervisor rung fires one working day before the due date (escalation-ladder.data.json).
         var supervisorDay = Cases.EscalationWalk.Shift(due, -1);
-        clock.SetUtcNow(Cases.EscalationWalk.NineAm(supervisorDay));
+        app.Clock.SetUtcNow(Cases.EscalationWalk.NineAm(supervisorDay));
 
         var fired = await app.Services.GetRequiredService<FireEscalations.Handler>().HandleAsync(new FireEscalations.Command(caseId));
         Assert.Contains(fired.Fired, f => f.EndsWith("/supervisor", StringComparison.Ordinal));
@@ -76,7 +76,6 @@ public sealed class ReceptionOfferTests
         var entries = await Eventually.Until(
             () =>
             {
-                clock.Advance(TimeSpan.FromMilliseconds(250));
                 return OutboxAsync(client);
             },
             list => list.Any(e => e.GetProperty("tag").GetString() == "reception-offer"),

@@ -25,8 +25,12 @@ public sealed class TestApp : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private FunctionsAppHost? _host;
     private ServiceProvider? _provider;
+    private AppClockDriver? _clock;
 
     public IReadOnlyDictionary<string, string> Settings => _settings;
+
+    /// <summary>The Development clock of the worker and of the test-side composition, moved together.</summary>
+    public AppClockDriver Clock => _clock ??= new AppClockDriver(this);
 
     public TestApp With(string key, string? value)
     {
