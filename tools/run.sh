@@ -71,6 +71,8 @@ fi
 # The worker reads its environment name from AZURE_FUNCTIONS_ENVIRONMENT (as in Azure); keep it in step.
 export AZURE_FUNCTIONS_ENVIRONMENT="${AZURE_FUNCTIONS_ENVIRONMENT:-$ASPNETCORE_ENVIRONMENT}"
 script_root="functions/Petitions.Functions/bin/Release/net10.0"
+# Links in SMS and QR codes point at the public address: here, where the app listens (unless set).
+export Public__BaseUrl="${Public__BaseUrl:-$urls}"
 
 echo "Building the function app (environment: $ASPNETCORE_ENVIRONMENT)..."
 dotnet build functions/Petitions.Functions -c Release -nologo -clp:ErrorsOnly

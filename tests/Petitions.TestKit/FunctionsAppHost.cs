@@ -87,10 +87,30 @@ public sealed class FunctionsAppHost : IAsyncDisposable
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var host = await LocalFunctionsHost.StartAsync(
-            new LocalHostOptions { ScriptRoot = ScriptRoot, Urls = "http://127.0.0.1:0", Settings = settings },
-            timeout.Token).ConfigureAwait(false);
-        return new FunctionsAppHost(host, settings);
+
+        // The app's public address is where it listens (links in SMS, QR codes of its own pages), unless a test says
+        // otherwise; so the port is chosen here rather than by the host. Another process may take it first: try again.
+        var ownAddress = !settings.ContainsKey("Public__BaseUrl");
+        for (var attempt = 1; ; attempt++)
+        {
+            var urls = "http://127.0.0.1:0";
+            if (ownAddress)
+            {
+                urls = $"http://127.0.0.1:{FreePort()}";
+                settings["Public__BaseUrl"] = urls;
+            }
+
+            try
+            {
+                var host = await LocalFunctionsHost.StartAsync(
+                    new LocalHostOptions { ScriptRoot = ScriptRoot, Urls = urls, Settings = settings }, timeout.Token).ConfigureAwait(false);
+                return new FunctionsAppHost(host, settings);
+            }
+            catch (IOException) when (ownAddress && attempt < 3)
+            {
+                // the port was taken between the probe and the bind
+            }
+        }
     }
 
     /// <summary>A client on the app; with <paramref name="cookies"/>, it keeps cookies and sends the CSRF token like the pages.</summary>
@@ -103,6 +123,13 @@ public sealed class FunctionsAppHost : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync().ConfigureAwait(false);
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>Keeps cookies, and sends <c>X-CSRF-Token</c> (the <c>petitions_csrf</c> cookie) on every non-GET request.</summary>
     private sealed class BrowserLikeHandler(CookieContainer cookies) : DelegatingHandler
