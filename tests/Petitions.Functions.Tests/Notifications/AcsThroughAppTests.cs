@@ -173,7 +173,10 @@ public sealed class AcsThroughAppTests : IDisposable
         Assert.Equal("delivery-Failed", failed!.LastError);
         await Eventually.Until(async () => await reports.GetApproximateMessageCountAsync(), n => n == 0, Patience, "report consumed");
         Assert.Single(_zns.Calls);
-        Assert.Single(_stub.Exchanges);
+
+        // One SMS: the worker may repeat the request after its 0.8 s network timeout on a loaded machine, but a repeat
+        // carries the same repeatabilityRequestId and ACS (the stub) delivers it once.
+        Assert.Single(_stub.Exchanges.Select(e => e.RequestId).Distinct());
         Assert.Equal(1, _stub.Deliveries.Values.Single());
     }
 
