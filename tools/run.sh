@@ -2,8 +2,13 @@
 # The run command (README): starts the whole system locally with demo data.
 # - Installs the pinned Azurite when missing, and starts it (data in .azurite/) when the configured
 #   storage is the development account and nothing listens on its ports.
-# - Runs the function app standalone on http://localhost:7071 (it plays the Functions host's part).
-# Ctrl+C stops the app and the Azurite this script started.
+# - Builds the function app (an isolated worker) and runs it under Functions Core Tools (`func start`) when `func`
+#   is on PATH, otherwise under the project's local Functions host (hosting/Petitions.LocalHost, docs/runtime.md),
+#   on PETITIONS_URLS (default http://localhost:7071).
+# Environment: AzureWebJobsStorage (anything but the development account starts no Azurite), PETITIONS_URLS,
+# ASPNETCORE_ENVIRONMENT (Development by default: demo letters, /dev routes), Security__FieldEncryptionKey and
+# Security__PhoneHashKey (generated once per machine in .azurite/dev-keys.env when unset).
+# Ctrl+C stops the app, its worker and the Azurite this script started.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -63,5 +68,24 @@ if [ -z "${Security__FieldEncryptionKey:-}" ] || [ -z "${Security__PhoneHashKey:
   set -a; . .azurite/dev-keys.env; set +a
 fi
 
-echo "Building and starting Petitions on $urls (environment: $ASPNETCORE_ENVIRONMENT)..."
-dotnet run --project functions/Petitions.Functions -c Release -- --urls "$urls"
+# The worker reads its environment name from AZURE_FUNCTIONS_ENVIRONMENT (as in Azure); keep it in step.
+export AZURE_FUNCTIONS_ENVIRONMENT="${AZURE_FUNCTIONS_ENVIRONMENT:-$ASPNETCORE_ENVIRONMENT}"
+script_root="functions/Petitions.Functions/bin/Release/net10.0"
+# Links in SMS and QR codes point at the public address: here, where the app listens (unless set).
+export Public__BaseUrl="${Public__BaseUrl:-$urls}"
+
+echo "Building the function app (environment: $ASPNETCORE_ENVIRONMENT)..."
+dotnet build functions/Petitions.Functions -c Release -nologo -clp:ErrorsOnly
+
+if command -v func >/dev/null 2>&1; then
+  port="${urls##*:}"
+  port="${port%%/*}"
+  echo "Starting Petitions under Functions Core Tools on port $port..."
+  cd "$script_root"
+  func host start --port "$port"
+else
+  echo "Functions Core Tools (func) not found: using the local Functions host (docs/runtime.md)."
+  dotnet build hosting/Petitions.LocalHost -c Release -nologo -clp:ErrorsOnly
+  echo "Starting Petitions on $urls..."
+  dotnet hosting/Petitions.LocalHost/bin/Release/net10.0/Petitions.LocalHost.dll --script-root "$script_root" --urls "$urls"
+fi

@@ -136,11 +136,10 @@ var appSettings = {
   ASPNETCORE_ENVIRONMENT: 'Production'
   // Azure.Identity's ManagedIdentityCredential / DefaultAzureCredential pick the identity from here.
   AZURE_CLIENT_ID: identity.properties.clientId
-  // WEBSITE_TIME_ZONE and TZ are not supported on Linux Flex Consumption, so the host reads
-  // NCRONTAB schedules in UTC; the standalone runtime is told the same.
-  Timers__TimeZone: 'UTC'
   Public__BaseUrl: 'https://${functionApp.properties.defaultHostName}'
   Auth__Mode: 'AppService'
+  // The principal header is trusted only where App Service Authentication sets it (and strips a client's own).
+  Auth__TrustPlatformPrincipal: authEnabled ? 'true' : 'false'
   Security__FieldEncryptionKey: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${vaultEntries.fieldEncryptionKey}/)'
   Security__PhoneHashKey: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${vaultEntries.phoneHashKey}/)'
   Notifications__Sms__Provider: 'Acs'

@@ -216,7 +216,8 @@ public sealed class DecisionTests
         Assert.Equal("managedidentity", settings.Literal("AzureWebJobsStorage__credential"));
         Assert.False(settings.ContainsKey("AzureWebJobsStorage"), "no storage connection string (shared keys are off)");
         Assert.Equal("Production", settings.Literal("ASPNETCORE_ENVIRONMENT"));
-        Assert.Equal("UTC", settings.Literal("Timers__TimeZone"));
+        Assert.False(settings.ContainsKey("Timers__TimeZone"), "nothing reads it: the host runs the timers (UTC on Linux Flex Consumption)");
+        Assert.True(settings.ContainsKey("Auth__TrustPlatformPrincipal"), "the platform principal is trusted only where App Service Authentication runs");
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Petitions.Core.Organisation;
 using Petitions.Core.Ports;
 using Petitions.Core.UseCases.Common;
 using Petitions.Infrastructure.Cases;
+using Petitions.Infrastructure.Configuration;
 using Petitions.Infrastructure.Storage;
 
 namespace Petitions.Benchmarks.Escalation;
@@ -38,6 +39,13 @@ internal static class SweepData
         IndexTable = string.Create(CultureInfo.InvariantCulture, $"CaseIndex{open}c{closed}"),
     };
 
+    /// <summary>The app's queues, by their development names (local.settings.json).</summary>
+    public static readonly TriggerSettings QueueNames = new()
+    {
+        OutboxQueueName = "case-outbox", IntakeQueueName = "case-intake", EscalationsQueueName = "escalations",
+        NotificationsQueueName = "notifications", DeliveryReportsQueueName = "delivery-reports", ZaloEventsQueueName = "zalo-events",
+    };
+
     public static async Task<Seeded> EnsureAsync(TableServiceClient tables, CaseStorageSettings names, int open, int closed, DateOnly today)
     {
         var marker = tables.GetTableClient(MarkerTable);
@@ -51,7 +59,7 @@ internal static class SweepData
                 DateOnly.ParseExact(done.GetString("LastDue")!, "yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
-        await new CaseStorageInitializer(tables, BenchStorage.Queues(), names).EnsureCreatedAsync().ConfigureAwait(false);
+        await new CaseStorageInitializer(tables, BenchStorage.Queues(), names, QueueNames).EnsureCreatedAsync().ConfigureAwait(false);
         var store = new TableCaseStore(tables.GetTableClient(names.CasesTable));
         var index = new TableCaseIndex(tables.GetTableClient(names.IndexTable));
         var calculator = new DeadlineCalculator(LegalLimits.LoadEmbedded(), VietnamWorkingCalendar.Default);

@@ -30,6 +30,12 @@ public static class CaseQueues
 
     /// <summary>Send a notification: message <c>{"notificationId"}</c>.</summary>
     public const string Notifications = "notifications";
+
+    /// <summary>ACS delivery reports (Event Grid events).</summary>
+    public const string DeliveryReports = "delivery-reports";
+
+    /// <summary>Verified Zalo webhook events (raw JSON).</summary>
+    public const string ZaloEvents = "zalo-events";
 }
 
 /// <summary>The message on case queues.</summary>

@@ -2,8 +2,8 @@ namespace Petitions.Functions.App;
 
 /// <summary>
 /// The application clock in Development: the real time plus a settable offset (<c>POST /dev/clock</c>), so that a demo
-/// or a test can jump to the day a deadline falls due while time keeps flowing. Timers stay on real time, so the
-/// standalone queue listeners keep polling after a jump.
+/// or a test can jump to the day a deadline falls due while time keeps flowing. Timers stay on real time (the host runs them).
+/// A jump does not fire them; POST /dev/clock runs the escalation sweep itself.
 /// </summary>
 internal sealed class AppClock(TimeProvider real) : TimeProvider
 {

@@ -1,4 +1,5 @@
 using Petitions.Core.Ports;
+using Petitions.Core.UseCases.Calendar;
 using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Intake;
 using Petitions.Infrastructure.Cases;
@@ -7,11 +8,13 @@ using Petitions.Infrastructure.Storage;
 namespace Petitions.Functions.App;
 
 /// <summary>
-/// At start: creates the case tables and queues if missing; in Development, when the index holds no case yet, files a
+/// At start: creates the case tables and queues if missing; recomputes the open cases' due dates for every year whose
+/// official schedule this build ships differently from the last start (<see cref="RecomputeCalendarOnStart"/>, issue 16);
+/// in Development, when the index holds no case yet, files a
 /// few clearly marked demo letters through the real intake, so that <c>tools/run.sh</c> shows a working system.
 /// </summary>
 internal sealed partial class AppStartup(
-    CaseStorageInitializer storage, ICaseIndex index, FileCase.Handler intake, IHostEnvironment environment, IConfiguration configuration, ILogger<AppStartup> logger)
+    CaseStorageInitializer storage, RecomputeCalendarOnStart.Handler calendar, ICaseIndex index, FileCase.Handler intake, IHostEnvironment environment, IConfiguration configuration, ILogger<AppStartup> logger)
     : BackgroundService
 {
     public const string SeedSetting = "Demo:Seed";
@@ -60,6 +63,7 @@ internal sealed partial class AppStartup(
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await calendar.HandleAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!environment.IsDevelopment() || !configuration.GetValue(SeedSetting, true))
         {
             return;

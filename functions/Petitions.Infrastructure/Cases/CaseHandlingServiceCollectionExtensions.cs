@@ -3,7 +3,6 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Petitions.Core.LegalClock;
 using Petitions.Core.Organisation;
 using Petitions.Core.Ports;
@@ -13,6 +12,7 @@ using Petitions.Core.UseCases.Intake;
 using Petitions.Core.UseCases.Lookup;
 using Petitions.Core.UseCases.Processing;
 using Petitions.Core.UseCases.Staff;
+using Petitions.Infrastructure.Configuration;
 using Petitions.Infrastructure.Privacy;
 using Petitions.Infrastructure.Storage;
 
@@ -22,7 +22,7 @@ namespace Petitions.Infrastructure.Cases;
 public static class CaseHandlingServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds case handling. Reads <c>CaseHandling</c>, <c>CaseHandling:Storage</c>, <c>Security</c> and
+    /// Adds case handling. Reads <c>CaseHandling</c>, <c>CaseHandling:Storage</c>, <c>Security</c>, the flat trigger settings and
     /// <c>Organisation:Path</c> (the demo province when unset), all validated at start with messages naming the
     /// setting. Needs a <see cref="TimeProvider"/> from the composition root; adds storage (AzureWebJobsStorage)
     /// and the legal clock when they are not registered yet.
@@ -32,22 +32,23 @@ public static class CaseHandlingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddPetitionsStorage(configuration);
+        services.AddPetitionsSettings(configuration);
 
         services.AddLegalClock();
-        Settings<CaseHandlingSettings>(services, configuration, CaseHandlingSettings.SectionName, s => s.Problems());
-        Settings<CaseStorageSettings>(services, configuration, CaseStorageSettings.SectionName, s => s.Problems());
-        Settings<SecuritySettings>(services, configuration, SecuritySettings.SectionName, s => s.Problems());
+        services.AddValidatedSettings<CaseHandlingSettings>(configuration.GetSection(CaseHandlingSettings.SectionName), s => s.Problems());
+        services.AddValidatedSettings<CaseStorageSettings>(configuration.GetSection(CaseStorageSettings.SectionName), s => s.Problems());
+        services.AddValidatedSettings<SecuritySettings>(configuration.GetSection(SecuritySettings.SectionName), s => s.Problems());
         services.TryAddSingleton(_ => configuration["Organisation:Path"] is { Length: > 0 } path
             ? OrganisationLoader.LoadFile(path)
             : OrganisationLoader.LoadDemo());
 
         services.TryAddSingleton<ICitizenDataProtector>(sp => new FieldProtector(sp.GetRequiredService<SecuritySettings>()));
-        services.TryAddSingleton<IWorkSender>(sp => new QueueWorkSender(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>()));
+        services.TryAddSingleton<IWorkSender>(sp => new QueueWorkSender(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<TriggerSettings>()));
         services.TryAddSingleton<ICaseStore>(sp => new TableCaseStore(Table(sp, n => n.CasesTable)));
         services.TryAddSingleton<ICaseIndex>(sp => new TableCaseIndex(Table(sp, n => n.IndexTable)));
         services.TryAddSingleton<IIntakeGuards>(sp => new TableIntakeGuards(Table(sp, n => n.GuardsTable)));
         services.TryAddSingleton<INotificationRequests>(sp => new TableNotificationRequests(Table(sp, n => n.NotificationsTable), sp.GetRequiredService<IWorkSender>()));
-        services.TryAddSingleton(sp => new CaseStorageInitializer(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>()));
+        services.TryAddSingleton(sp => new CaseStorageInitializer(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>(), sp.GetRequiredService<TriggerSettings>()));
 
         services.TryAddSingleton<CaseIndexEntries>();
         services.TryAddSingleton<CaseWriter>();
@@ -70,6 +71,7 @@ public static class CaseHandlingServiceCollectionExtensions
         services.TryAddSingleton<ResolveCase.Handler>();
         services.TryAddSingleton<CloseCase.Handler>();
         services.TryAddSingleton<WithdrawCase.Handler>();
+        services.TryAddSingleton<RecordFilingObstacle.Handler>();
         return services;
     }
 
@@ -77,18 +79,4 @@ public static class CaseHandlingServiceCollectionExtensions
     private static TableClient Table(IServiceProvider sp, Func<CaseStorageSettings, string> name) =>
         sp.GetRequiredService<TableServiceClient>().GetTableClient(name(sp.GetRequiredService<CaseStorageSettings>()));
 
-    private static void Settings<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IReadOnlyList<string>> problems)
-        where T : class
-    {
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>>(new ProblemsValidator<T>(problems));
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<T>>().Value);
-    }
-
-    private sealed class ProblemsValidator<T>(Func<T, IReadOnlyList<string>> problems) : IValidateOptions<T>
-        where T : class
-    {
-        public ValidateOptionsResult Validate(string? name, T options) =>
-            problems(options) is { Count: > 0 } found ? ValidateOptionsResult.Fail(found) : ValidateOptionsResult.Success;
-    }
 }

@@ -1,11 +1,12 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Petitions.Infrastructure.Configuration;
 using Petitions.Infrastructure.Storage;
 
 namespace Petitions.Infrastructure.Cases;
 
-/// <summary>Creates the tables and queues of case handling if they do not exist (idempotent; run at start).</summary>
-public sealed class CaseStorageInitializer(TableServiceClient tables, QueueServiceClient queues, CaseStorageSettings names)
+/// <summary>Creates the tables of case handling and every queue of the app if they do not exist (idempotent; run at start).</summary>
+public sealed class CaseStorageInitializer(TableServiceClient tables, QueueServiceClient queues, CaseStorageSettings names, TriggerSettings queueNames)
 {
     /// <summary>Creates what is missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -15,7 +16,7 @@ public sealed class CaseStorageInitializer(TableServiceClient tables, QueueServi
             await tables.GetTableClient(table).CreateIfMissingAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var queue in new[] { names.OutboxQueue, names.IntakeQueue, names.EscalationsQueue, names.NotificationsQueue })
+        foreach (var queue in queueNames.AllQueues())
         {
             var client = queues.GetQueueClient(queue);
             await StorageFailures.Run("queue create", () => client.CreateIfNotExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Petitions.Core.Notifications;
 using Petitions.Core.Ports;
 using Petitions.Infrastructure.Cases;
+using Petitions.Infrastructure.Configuration;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Notifications.Cases;
 using Petitions.Infrastructure.Notifications.Reception;
@@ -17,9 +18,9 @@ namespace Petitions.Infrastructure.Notifications;
 /// <summary>
 /// The notification side of the app: channels (<see cref="NotificationsRegistration.AddNotificationChannels"/>),
 /// the dispatch records and staff inbox in table <c>Notifications</c> (beside case handling's request rows), the
-/// recipient resolver, the catalogue (lookup base from <c>Public:BaseUrl</c>) and the Zalo OA client.
+/// recipient resolver, the catalogue (links from <see cref="PublicSiteSettings"/>) and the Zalo OA client.
 /// Needs case handling (<c>AddCaseHandling</c>: case store, field protector, organisation, work sender, storage
-/// names), resolved only when a notification is handled, so the app composes them in either order.
+/// names) and reception's bookings port in the same composition.
 /// </summary>
 public static class NotificationsAppRegistration
 {
@@ -29,26 +30,22 @@ public static class NotificationsAppRegistration
     /// <summary>Path appended to <c>Public:BaseUrl</c> for the short booking link of a reception offer (<c>{base}/r/{code}</c>).</summary>
     public const string OfferPath = "/r/";
 
-    /// <summary>Default public address (development).</summary>
-    public const string DefaultBaseUrl = "http://localhost:7071";
-
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddNotificationChannels(configuration);
-        var lookupBase = LookupBase(configuration);
-        var offerBase = lookupBase[..^LookupPath.Length] + OfferPath;
-        services.TryAddSingleton(_ => new NotificationCatalogue(lookupBase, offerBase));
+        services.AddPetitionsSettings(configuration);
+        services.TryAddSingleton(sp =>
+        {
+            var site = sp.GetRequiredService<PublicSiteSettings>();
+            return new NotificationCatalogue(site.Origin + LookupPath, site.Origin + OfferPath);
+        });
         services.TryAddSingleton(sp => NotificationsTable(sp));
         services.TryAddSingleton<INotificationStore>(sp => new TableNotificationStore(sp.GetRequiredService<NotificationsTableClient>().Table));
         services.TryAddSingleton(sp => new NotificationRequestRows(sp.GetRequiredService<NotificationsTableClient>().Table));
         services.TryAddSingleton(sp => new StaffInbox(sp.GetRequiredService<NotificationsTableClient>().Table, sp.GetRequiredService<TimeProvider>()));
-        // Factories (not constructor injection): the case-handling services they need are checked when a notification
-        // is handled, not when the container is built, so hosts without case handling (runtime tests) still start.
-        services.TryAddSingleton<IWorkSender>(sp => new QueueWorkSender(sp.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>()));
-        // Case citizens (citizen:<caseId>) and reception bookings (booking:<sessionId>:<code>); the bookings port is
-        // resolved when a notification is handled (reception may be composed after notifications).
+        // Case citizens (citizen:<caseId>) and reception bookings (booking:<sessionId>:<code>).
         services.TryAddSingleton<IRecipientResolver>(sp => new CompositeRecipientResolver(
         [
             ActivatorUtilities.CreateInstance<CaseNotificationRecipients>(sp),
@@ -76,14 +73,6 @@ public static class NotificationsAppRegistration
         }
 
         return services;
-    }
-
-    /// <summary><c>Public:BaseUrl</c> (default <see cref="DefaultBaseUrl"/>) + <see cref="LookupPath"/>.</summary>
-    public static string LookupBase(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var baseUrl = configuration["Public:BaseUrl"] is { Length: > 0 } configured ? configured : DefaultBaseUrl;
-        return baseUrl.TrimEnd('/') + LookupPath;
     }
 
     private static NotificationsTableClient NotificationsTable(IServiceProvider sp) =>

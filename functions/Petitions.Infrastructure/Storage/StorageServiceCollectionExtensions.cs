@@ -34,7 +34,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => StorageClientFactory.CreateTableServiceClient(Settings(sp)));
         services.TryAddSingleton(sp => StorageClientFactory.CreateQueueServiceClient(Settings(sp)));
         services.TryAddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(Settings(sp)));
-        services.TryAddSingleton(sp => new StorageAccount(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>()));
         return services;
     }
 

@@ -5,11 +5,13 @@ using System.Text.Json.Nodes;
 namespace Petitions.Functions.Tests.Cases;
 
 /// <summary>Case handling through HTTP, on Azurite, with the queue functions running.</summary>
-public sealed class CaseApiTests : IDisposable
+public sealed class CaseApiTests(CaseHost host) : IAsyncLifetime, IClassFixture<CaseHost>
 {
-    private readonly CaseApp _app = new();
+    private readonly CaseApp _app = new(host);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Fact]
     public async Task A_filed_complaint_is_routed_and_assigned_with_officer_and_head()

@@ -1,55 +1,73 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Petitions.Functions.Tests.Support;
 using Petitions.TestKit;
 
 namespace Petitions.Functions.Tests.Cases;
 
 /// <summary>
-/// The real app in-process on Azurite with its own tables and queues, the standalone queue listeners running, no demo
-/// letters, and a client that keeps cookies and sends the CSRF token like the pages do.
+/// The real function app under the local Functions host on Azurite, no demo letters, and a client that keeps cookies
+/// and sends the CSRF token like the pages do. The host is the test class's (<see cref="CaseHost"/>, shared by its
+/// tests, each filing its own cases); a test that moves the Development clock (<c>POST /dev/clock</c>) takes its own.
 /// </summary>
-internal sealed class CaseApp : IDisposable
+internal sealed class CaseApp
 {
-    private readonly AzuriteServer _azurite = AzuriteServer.StartPrivate();
-    private readonly TestApp _app;
     private readonly CookieContainer _cookies = new();
+    private readonly bool _ownHost;
+    private FunctionsAppHost? _host;
+    private HttpClient? _client;
 
-    public CaseApp(string environment = "Development")
+    /// <summary>On the class's shared host.</summary>
+    public CaseApp(CaseHost host)
     {
-        // A private emulator: the product's queue functions listen on fixed queue names (case-intake, …),
-        // so an app sharing an emulator with other test apps would lose messages to their listeners.
-        var suffix = AzuriteServer.UniqueName("t").Replace("-", string.Empty, StringComparison.Ordinal);
-        Tables = ["Cases" + suffix, "Index" + suffix, "Guards" + suffix, "Notes" + suffix];
-        _app = new TestApp()
-            .OnAzurite(AzuriteServer.UniqueName("unused"))
-            .With("AzureWebJobsStorage", _azurite.ConnectionString)
-            .With("environment", environment)
-            .With("Demo:Seed", "false")
-            .With("Security:FieldEncryptionKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
-            .With("Security:PhoneHashKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
-            .With("CaseHandling:Storage:CasesTable", "Cases" + suffix)
-            .With("CaseHandling:Storage:IndexTable", "Index" + suffix)
-            .With("CaseHandling:Storage:GuardsTable", "Guards" + suffix)
-            .With("CaseHandling:Storage:NotificationsTable", "Notes" + suffix);
-        Client = _app.CreateDefaultClient(new CookieHandler(_cookies));
+        ArgumentNullException.ThrowIfNull(host);
+        _host = host.Host;
     }
 
-    public HttpClient Client { get; }
+    /// <summary>On a host of its own (Development), started by <see cref="StartAsync"/>.</summary>
+    public CaseApp(bool ownHost)
+    {
+        _ownHost = ownHost;
+    }
 
-    /// <summary>The private emulator's connection string, for raw reads of what the app stored.</summary>
-    public string StorageConnectionString => _azurite.ConnectionString;
+    public HttpClient Client => _client ?? throw new InvalidOperationException("Call StartAsync first (the test's InitializeAsync).");
+
+    public FunctionsAppHost Host => _host ?? throw new InvalidOperationException("Call StartAsync first (the test's InitializeAsync).");
+
+    /// <summary>The emulator's connection string, for raw reads of what the app stored.</summary>
+    public string StorageConnectionString => Host.StorageConnectionString;
 
     /// <summary>The case handling tables of this app: cases, index, guards, notifications.</summary>
-    public IReadOnlyList<string> Tables { get; }
+    public IReadOnlyList<string> Tables =>
+    [
+        Host.Settings["CaseHandling__Storage__CasesTable"], Host.Settings["CaseHandling__Storage__IndexTable"],
+        Host.Settings["CaseHandling__Storage__GuardsTable"], Host.Settings["CaseHandling__Storage__NotificationsTable"],
+    ];
 
-    public void Dispose()
+    /// <summary>The real name of a queue, by its app setting (e.g. <c>IntakeQueueName</c>).</summary>
+    public string Queue(string setting) => Host.Settings[setting];
+
+    public async Task StartAsync()
     {
-        Client.Dispose();
-        _app.Dispose();
-        _azurite.Dispose();
+        if (_ownHost)
+        {
+            _host = await FunctionsAppHost.StartAsync();
+        }
+
+        _client = Host.CreateClient(_cookies);
+
+        // Each test is its own client for the intake's flood limit, as if the front end had seen a different address.
+        _client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{Random.Shared.Next(1, 255)}, 10.0.0.{Random.Shared.Next(1, 255)}");
+    }
+
+    /// <summary>Ends the test's use: its client, and its own host if it has one (shared hosts stop with the process).</summary>
+    public async Task StopAsync()
+    {
+        _client?.Dispose();
+        if (_ownHost && _host is not null)
+        {
+            await _host.DisposeAsync();
+        }
     }
 
     /// <summary>Loads a page (which sets the CSRF cookie) and signs in as <paramref name="staffId"/>.</summary>
@@ -65,11 +83,9 @@ internal sealed class CaseApp : IDisposable
     public async Task<HttpResponseMessage> PostAsync(string path, object? body, string? ifMatch = null, bool csrf = true, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body ?? new { }) };
-        if (csrf && Csrf is { } token)
-        {
-            request.Headers.Add("X-CSRF-Token", token);
-        }
 
+        // The client sends the token itself when it has one; without csrf, an empty header stands in so it sends none.
+        request.Headers.Add("X-CSRF-Token", csrf ? Csrf ?? string.Empty : string.Empty);
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -111,31 +127,30 @@ internal sealed class CaseApp : IDisposable
     /// <summary>Waits until the case is routed and assigned (the intake and outbox queues have run).</summary>
     public Task<JsonObject> AssignedAsync(string code) =>
         Eventually.Until(() => JsonAsync($"/api/staff/cases/{code}"), d => d["officer"] is JsonObject, TimeSpan.FromSeconds(60), $"case {code} assigned");
+}
 
-    private sealed class CookieHandler : DelegatingHandler
+/// <summary>A class fixture: one app host for the tests of a class (Development, unless a subclass says otherwise).</summary>
+public class CaseHost : IAsyncLifetime
+{
+    private FunctionsAppHost? _host;
+
+    public FunctionsAppHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
+
+    protected virtual string EnvironmentName => "Development";
+
+    public async Task InitializeAsync() => _host = await FunctionsAppHost.StartAsync(s => s["AZURE_FUNCTIONS_ENVIRONMENT"] = EnvironmentName);
+
+    public async Task DisposeAsync()
     {
-        private readonly CookieContainer _cookies;
-
-        public CookieHandler(CookieContainer cookies) => _cookies = cookies;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        if (_host is not null)
         {
-            var uri = request.RequestUri!;
-            if (_cookies.GetCookieHeader(uri) is { Length: > 0 } header)
-            {
-                request.Headers.Add("Cookie", header);
-            }
-
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
-            {
-                foreach (var cookie in setCookies)
-                {
-                    _cookies.SetCookies(uri, cookie);
-                }
-            }
-
-            return response;
+            await _host.DisposeAsync();
         }
     }
+}
+
+/// <summary>The app as it runs in Azure (no Development routes).</summary>
+public sealed class ProductionCaseHost : CaseHost
+{
+    protected override string EnvironmentName => "Production";
 }

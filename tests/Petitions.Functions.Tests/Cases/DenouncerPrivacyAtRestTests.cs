@@ -15,7 +15,7 @@ namespace Petitions.Functions.Tests.Cases;
 /// assigned and its receipt SMS sent, a raw read of every table of the emulator finds the denouncer's name and phone
 /// nowhere in plaintext — not in keys, not in any property, not inside JSON, not behind base64.
 /// </summary>
-public sealed class DenouncerPrivacyAtRestTests : IDisposable
+public sealed class DenouncerPrivacyAtRestTests(CaseHost host) : IAsyncLifetime, IClassFixture<CaseHost>
 {
     private const string Name = "Trần Thị Bích Ngọc";
     private const string Phone = "0987654321";
@@ -25,9 +25,11 @@ public sealed class DenouncerPrivacyAtRestTests : IDisposable
         Name, Name.Normalize(NormalizationForm.FormD), "Tran Thi Bich Ngoc", Phone, Phone[1..], "+84" + Phone[1..], "84" + Phone[1..],
     ];
 
-    private readonly CaseApp _app = new();
+    private readonly CaseApp _app = new(host);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Fact]
     public async Task A_raw_read_of_every_table_shows_no_denouncer_name_or_phone_in_plaintext()

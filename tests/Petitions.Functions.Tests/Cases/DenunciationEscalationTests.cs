@@ -14,15 +14,17 @@ namespace Petitions.Functions.Tests.Cases;
 /// head at T−2, supervisor at T−1, overdue at T) through the app, and no apology SMS to a denouncer (identity
 /// protected, Luật Tố cáo 2018, art. 47).
 /// </summary>
-public sealed class DenunciationEscalationTests : IDisposable
+public sealed class DenunciationEscalationTests : IAsyncLifetime
 {
     private const string Phone = "0987654321";
 
     private static readonly string[] Ladder = ["reminder", "unit-head", "supervisor", "overdue"];
 
-    private readonly CaseApp _app = new();
+    private readonly CaseApp _app = new(ownHost: true);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Fact]
     public async Task Denunciation_preliminary_check_reminds_at_T_minus_3_and_sends_the_denouncer_no_apology_at_overdue()

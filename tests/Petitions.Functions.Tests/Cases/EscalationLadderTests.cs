@@ -9,13 +9,15 @@ namespace Petitions.Functions.Tests.Cases;
 /// the Development clock walked towards its due date with POST /dev/clock (which sweeps once); the escalation queue
 /// fires the rungs on Azurite.
 /// </summary>
-public sealed class EscalationLadderTests : IDisposable
+public sealed class EscalationLadderTests : IAsyncLifetime
 {
     private const string Phone = "0912345678";
 
-    private readonly CaseApp _app = new();
+    private readonly CaseApp _app = new(ownHost: true);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Fact]
     public async Task Reminder_head_supervisor_and_overdue_rungs_fire_once_each_as_the_clock_reaches_T_minus_5_3_1_and_T()

@@ -48,7 +48,7 @@ internal static partial class EscalationWalk
     /// </summary>
     public static async Task<int> SettleAsync(this CaseApp app, DateTimeOffset now)
     {
-        var queue = PlainStorage.Account(app.StorageConnectionString).GetQueueClient(CaseQueues.Escalations);
+        var queue = PlainStorage.Account(app.StorageConnectionString).GetQueueClient(app.Queue("EscalationsQueueName"));
         var first = await app.SetClockAsync(now);
         await Eventually.Until(
             async () => (Enqueued: await app.SetClockAsync(now), Waiting: await queue.ApproximateCountAsync()),

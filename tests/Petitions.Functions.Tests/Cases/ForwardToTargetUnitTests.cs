@@ -17,14 +17,16 @@ namespace Petitions.Functions.Tests.Cases;
 /// denunciation to a department, which receives it as a new letter in its own queue, assigned to one of its officers;
 /// the denouncer follows it with the same tracking code, and stays hidden from staff not entitled to know them.
 /// </summary>
-public sealed class ForwardToTargetUnitTests : IDisposable
+public sealed class ForwardToTargetUnitTests : IAsyncLifetime
 {
     private const string Name = "Trần Thị Bích Ngọc";
     private const string Phone = "0987654321";
 
-    private readonly CaseApp _app = new();
+    private readonly CaseApp _app = new(ownHost: true);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Fact]
     public async Task A_forwarded_denunciation_lands_in_the_receiving_units_queue_once_and_the_denouncer_follows_it_with_the_same_code()
@@ -77,7 +79,7 @@ public sealed class ForwardToTargetUnitTests : IDisposable
         await ListedAsync("mine", code);
 
         // A redelivered intake message (a retry) does not receive it twice.
-        var intake = PlainStorage.Account(_app.StorageConnectionString).GetQueueClient(CaseQueues.Intake);
+        var intake = PlainStorage.Account(_app.StorageConnectionString).GetQueueClient(_app.Queue("IntakeQueueName"));
         await intake.SendMessageAsync(CaseWriter.MessageFor(code));
         await Eventually.Until(() => intake.ApproximateCountAsync(), n => n == 0, TimeSpan.FromSeconds(60), "the intake queue drained");
         var detail = await _app.JsonAsync($"/api/staff/cases/{code}");

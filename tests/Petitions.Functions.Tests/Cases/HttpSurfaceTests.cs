@@ -5,11 +5,13 @@ using System.Text.Json.Nodes;
 namespace Petitions.Functions.Tests.Cases;
 
 /// <summary>The deadline calculator, the security headers, CSRF, the development routes and the web pages.</summary>
-public sealed class HttpSurfaceTests : IDisposable
+public sealed class HttpSurfaceTests(CaseHost host) : IAsyncLifetime, IClassFixture<CaseHost>
 {
-    private readonly CaseApp _app = new();
+    private readonly CaseApp _app = new(host);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Fact]
     public async Task Complaint_acceptance_deadline_is_answered_with_its_source()
@@ -59,6 +61,23 @@ public sealed class HttpSurfaceTests : IDisposable
         Assert.Equal("csrf.invalid", (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
     }
 
+    [Theory] // issue 19: these reception routes took POSTs without X-CSRF-Token
+    [InlineData("/api/reception/sessions/qn-camtay-20260514/walk-ins")]
+    [InlineData("/api/reception/sessions/qn-camtay-20260514/meetings")]
+    [InlineData("/api/reception/sessions/qn-camtay-20260514/cancel")]
+    [InlineData("/api/reception/units/qn-camtay/unscheduled")]
+    [InlineData("/api/staff/cases/HS-0000-0000/close")]
+    [InlineData("/api/staff/logout")]
+    public async Task Every_state_changing_staff_route_refuses_a_signed_in_post_without_the_csrf_token(string path)
+    {
+        await _app.SignInAsync("qn-camtay-head");
+
+        using var response = await _app.PostAsync(path, new { }, csrf: false);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("csrf.invalid", (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Staff_routes_refuse_anonymous_callers_with_the_auth_mode()
     {
@@ -79,11 +98,13 @@ public sealed class HttpSurfaceTests : IDisposable
 }
 
 /// <summary>Development routes outside Development.</summary>
-public sealed class ProductionSurfaceTests : IDisposable
+public sealed class ProductionSurfaceTests(ProductionCaseHost host) : IAsyncLifetime, IClassFixture<ProductionCaseHost>
 {
-    private readonly CaseApp _app = new("Production");
+    private readonly CaseApp _app = new(host);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Theory]
     [InlineData("/dev/staff")]

@@ -4,11 +4,13 @@ using static Petitions.Functions.Tests.Cases.EscalationWalk;
 namespace Petitions.Functions.Tests.Cases;
 
 /// <summary>GET /api/staff/cases?view=…: each view lists the case once the step that puts it there has happened.</summary>
-public sealed class StaffViewsTests : IDisposable
+public sealed class StaffViewsTests : IAsyncLifetime
 {
-    private readonly CaseApp _app = new();
+    private readonly CaseApp _app = new(ownHost: true);
 
-    public void Dispose() => _app.Dispose();
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public Task DisposeAsync() => _app.StopAsync();
 
     [Fact]
     public async Task Mine_unit_due_soon_escalated_and_overdue_list_the_case_after_the_step_that_puts_it_there()

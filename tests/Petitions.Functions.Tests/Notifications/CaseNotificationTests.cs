@@ -24,8 +24,8 @@ public sealed class CaseNotificationTests
         var message = Assert.Single(await world.TakeNotificationMessagesAsync());
 
         var dispatch = world.Function<DispatchNotificationFunction>();
-        await dispatch.RunAsync(NotificationWorld.Message(DispatchNotificationFunction.Name, message), CancellationToken.None);
-        await world.Function<DispatchNotificationFunction>().RunAsync(NotificationWorld.Message(DispatchNotificationFunction.Name, message), CancellationToken.None);
+        await dispatch.RunAsync(message, CancellationToken.None);
+        await world.Function<DispatchNotificationFunction>().RunAsync(message, CancellationToken.None);
 
         var sms = Assert.Single(await world.OutboxAsync());
         Assert.Equal(PhoneE164, sms.GetProperty("to").GetString());
@@ -40,7 +40,7 @@ public sealed class CaseNotificationTests
         await using var world = await NotificationWorld.StartAsync();
         var code = await world.FileAsync("denunciation", Phone);
         var message = Assert.Single(await world.TakeNotificationMessagesAsync());
-        await world.Function<DispatchNotificationFunction>().RunAsync(NotificationWorld.Message(DispatchNotificationFunction.Name, message), CancellationToken.None);
+        await world.Function<DispatchNotificationFunction>().RunAsync(message, CancellationToken.None);
 
         var sms = Assert.Single(await world.OutboxAsync());
         Assert.Equal("private-case-received", sms.GetProperty("tag").GetString());
@@ -80,17 +80,17 @@ public sealed class CaseNotificationTests
         var text = $$"""{"notificationId":"{{id}}"}""";
 
         world.Clock.Advance(TimeSpan.FromMinutes(30));
-        await world.Function<DispatchNotificationFunction>().RunAsync(NotificationWorld.Message(DispatchNotificationFunction.Name, text), CancellationToken.None);
+        await world.Function<DispatchNotificationFunction>().RunAsync(text, CancellationToken.None);
         Assert.DoesNotContain(await world.OutboxAsync(), e => e.GetProperty("notificationId").GetString() == id);
-        var queue = world.Account.GetQueueClient(world.Names.NotificationsQueue);
+        var queue = world.Account.GetQueueClient(world.Queue("NotificationsQueueName"));
         Assert.Equal(1, await queue.ApproximateCountAsync());
 
         world.Clock.Advance(TimeSpan.FromHours(7) + TimeSpan.FromMinutes(59));
-        await world.Function<DispatchNotificationFunction>().RunAsync(NotificationWorld.Message(DispatchNotificationFunction.Name, text), CancellationToken.None);
+        await world.Function<DispatchNotificationFunction>().RunAsync(text, CancellationToken.None);
         Assert.DoesNotContain(await world.OutboxAsync(), e => e.GetProperty("notificationId").GetString() == id);
 
         world.Clock.Advance(TimeSpan.FromMinutes(1));
-        await world.Function<DispatchNotificationFunction>().RunAsync(NotificationWorld.Message(DispatchNotificationFunction.Name, text), CancellationToken.None);
+        await world.Function<DispatchNotificationFunction>().RunAsync(text, CancellationToken.None);
         var sent = Assert.Single(await world.OutboxAsync(), e => e.GetProperty("notificationId").GetString() == id);
         Assert.Equal(new DateTimeOffset(2026, 3, 3, 7, 0, 0, TimeSpan.FromHours(7)), sent.GetProperty("recordedAt").GetDateTimeOffset());
     }
@@ -113,8 +113,8 @@ public sealed class CaseNotificationTests
             CancellationToken.None);
 
         var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(fixture));
-        await world.Function<ProcessDeliveryReportFunction>().RunAsync(NotificationWorld.Message(ProcessDeliveryReportFunction.Name, base64), CancellationToken.None);
-        await world.Function<ProcessDeliveryReportFunction>().RunAsync(NotificationWorld.Message(ProcessDeliveryReportFunction.Name, fixture), CancellationToken.None);
+        await world.Function<ProcessDeliveryReportFunction>().RunAsync(base64, CancellationToken.None);
+        await world.Function<ProcessDeliveryReportFunction>().RunAsync(fixture, CancellationToken.None);
 
         var updated = await store.GetAsync(id, CancellationToken.None);
         Assert.Equal(NotificationState.Delivered, updated!.State);
@@ -133,11 +133,11 @@ public sealed class CaseNotificationTests
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var queue = world.Account.GetQueueClient("zalo-events");
+        var queue = world.Account.GetQueueClient(world.Queue("ZaloEventsQueueName"));
         var queued = await Eventually.Until(async () => (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value
             .FirstOrDefault(m => m.Body.ToString().Contains(zaloEvent.MessageId!, StringComparison.Ordinal)), m => m is not null, TimeSpan.FromSeconds(10));
         Assert.Equal(Encoding.UTF8.GetString(raw), queued!.Body.ToString());
-        await world.Function<HandleZaloEventFunction>().RunAsync(NotificationWorld.Message(HandleZaloEventFunction.Name, queued.Body.ToString()), CancellationToken.None);
+        await world.Function<HandleZaloEventFunction>().RunAsync(queued.Body.ToString(), CancellationToken.None);
         await queue.DeleteMessageAsync(queued.MessageId, queued.PopReceipt);
 
         var reply = Assert.Single(await world.OutboxAsync(), e => e.GetProperty("tag").GetString() == DevelopmentZaloOaClient.Tag);

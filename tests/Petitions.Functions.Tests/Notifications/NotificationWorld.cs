@@ -8,7 +8,8 @@ using Petitions.Core.Time;
 using Petitions.Core.UseCases.Intake;
 using Petitions.Core.UseCases.Processing;
 using Petitions.Functions.Functions.DispatchNotification;
-using Petitions.Functions.Runtime.Registry;
+using Petitions.Functions.Functions.GetDevOutbox;
+using Petitions.Infrastructure.Notifications.Sms;
 using Petitions.Functions.Tests.Support;
 using Petitions.Infrastructure.Cases;
 using Petitions.Infrastructure.Storage;
@@ -17,9 +18,10 @@ using Petitions.TestKit;
 namespace Petitions.Functions.Tests.Notifications;
 
 /// <summary>
-/// The app in-process (Development) on the shared Azurite with case handling, a manual clock and per-test table and
-/// queue names. The notification functions are disabled for the standalone listener: tests play them by resolving
-/// their handlers, so they decide when (and how often) a message is delivered.
+/// The app under the local host (Development) on the shared Azurite, with per-test table and queue names, and its
+/// composition built in the test process on the same settings with a manual clock. The notification functions are
+/// disabled in the host (<c>AzureWebJobs.&lt;Name&gt;.Disabled</c>): tests play them in the test process, so they decide
+/// when (and how often) a message is delivered, and read what the sink recorded there.
 /// </summary>
 internal sealed class NotificationWorld : IAsyncDisposable
 {
@@ -46,23 +48,15 @@ internal sealed class NotificationWorld : IAsyncDisposable
 
     public CaseStorageSettings Names => Get<CaseStorageSettings>();
 
-    public StorageAccount Account => Get<StorageAccount>();
+    public PlainStorage.Storage Account => PlainStorage.Account(_app.Host.StorageConnectionString);
+
+    /// <summary>The real name of a queue, by its app setting (e.g. <c>NotificationsQueueName</c>).</summary>
+    public string Queue(string setting) => _app.Settings[setting];
 
     public static async Task<NotificationWorld> StartAsync(Action<Dictionary<string, string?>>? tune = null, DateTimeOffset? start = null)
     {
-        var suffix = Guid.NewGuid().ToString("N")[..10];
         var settings = new Dictionary<string, string?>
         {
-            ["CaseHandling:Storage:CasesTable"] = "Cases" + suffix,
-            ["CaseHandling:Storage:IndexTable"] = "CaseIndex" + suffix,
-            ["CaseHandling:Storage:GuardsTable"] = "Guards" + suffix,
-            ["CaseHandling:Storage:NotificationsTable"] = "Notifications" + suffix,
-            ["CaseHandling:Storage:OutboxQueue"] = "outbox-" + suffix,
-            ["CaseHandling:Storage:IntakeQueue"] = "intake-" + suffix,
-            ["CaseHandling:Storage:EscalationsQueue"] = "escalations-" + suffix,
-            ["CaseHandling:Storage:NotificationsQueue"] = "notifications-" + suffix,
-            ["Security:FieldEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Security:PhoneHashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Public:BaseUrl"] = "https://pakn.example.vn",
             ["Notifications:Zalo:AppId"] = AppId,
             ["Notifications:Zalo:OaSecretKey"] = OaSecretKey,
@@ -70,33 +64,26 @@ internal sealed class NotificationWorld : IAsyncDisposable
         };
         tune?.Invoke(settings);
         var clock = new ManualTimeProvider(start ?? Start);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var app = new TestApp().OnAzurite("unused-" + suffix)
+        var app = new TestApp()
             .Disable(DispatchNotificationFunction.Name).Disable("ProcessDeliveryReport").Disable("HandleZaloEvent");
         foreach (var (key, value) in settings)
         {
             app.With(key, value);
         }
 
-        app.WithClock(clock).WithServices(services =>
-        {
-            services.AddCaseHandling(configuration);
-        });
+        // The test-side composition reads the manual clock (the worker, whose notification triggers are off, keeps its own).
+        app.WithServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         var world = new NotificationWorld(app, clock, settings);
-        await world.Get<CaseStorageInitializer>().EnsureCreatedAsync();
-        await world.Account.GetQueueClient("zalo-events").CreateIfNotExistsAsync();
+        await app.StartAsync();
         return world;
     }
 
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 
-    /// <summary>A queue function's handler as the runtime resolves it.</summary>
+    /// <summary>A function class as the worker activates it (constructor injection from the composition).</summary>
     public T Function<T>()
-        where T : notnull => _app.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
-
-    internal static QueueTriggerMessage Message(string function, string text) =>
-        new(function, text, Guid.NewGuid().ToString("N"), 1, null, new InvocationLog());
+        where T : notnull => ActivatorUtilities.CreateInstance<T>(_app.Services.CreateScope().ServiceProvider);
 
     public async Task<string> FileAsync(string kind = "complaint", string phone = "0912345678")
     {
@@ -114,7 +101,7 @@ internal sealed class NotificationWorld : IAsyncDisposable
     /// <summary>Takes every message waiting on the case-handling notifications queue (their texts).</summary>
     public async Task<List<string>> TakeNotificationMessagesAsync()
     {
-        var queue = Account.GetQueueClient(Names.NotificationsQueue);
+        var queue = Account.GetQueueClient(Queue("NotificationsQueueName"));
         var texts = new List<string>();
         while (true)
         {
@@ -145,11 +132,13 @@ internal sealed class NotificationWorld : IAsyncDisposable
         return rows;
     }
 
-    public async Task<List<JsonElement>> OutboxAsync()
+    /// <summary>What the Development sink recorded for the functions the test played, in the shape of <c>GET /dev/outbox</c>.</summary>
+    public Task<List<JsonElement>> OutboxAsync()
     {
-        using var client = _app.CreateClient();
-        var json = await client.GetStringAsync(new Uri("/dev/outbox", UriKind.Relative));
-        return [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(e => e.Clone())];
+        var items = Get<DevelopmentOutbox>().List()
+            .Select(e => new GetDevOutboxEndpoint.OutboxItem(e.NotificationId, e.ToE164, e.Text, e.Tag, e.RecordedAt));
+        var json = JsonSerializer.Serialize(items);
+        return Task.FromResult<List<JsonElement>>([.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(e => e.Clone())]);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -3,7 +3,7 @@ using Petitions.TestKit;
 
 namespace Petitions.Functions.Tests.Packaging;
 
-/// <summary>Runs tools/publish.sh once for the test class (self-contained linux-x64, as deployed) into a temp folder.</summary>
+/// <summary>Runs tools/publish.sh once for the test class (the `dotnet publish` output azd deploys) into a temp folder.</summary>
 public sealed class PublishedPackage : IDisposable
 {
     public PublishedPackage()

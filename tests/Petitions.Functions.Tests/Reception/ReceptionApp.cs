@@ -1,24 +1,12 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Petitions.Core.Organisation;
-using Petitions.Core.Ports;
-using Petitions.Core.Time;
-using Petitions.Core.UseCases.Staff;
-using Petitions.Functions.Functions.Reception;
-using Petitions.Functions.Runtime;
 using Petitions.Functions.Tests.Support;
-using Petitions.Infrastructure.Cases;
 using Petitions.TestKit;
 
 namespace Petitions.Functions.Tests.Reception;
 
 /// <summary>
-/// The real app in-process on Azurite, under a manual clock, with a test reception schedule (capacity 10), case handling
-/// on its own tables, notification requests recorded, and staff signed in through the development login.
+/// The real app under the local host on Azurite, its Development clock set to Monday 11 May 2026 10:00, with a test
+/// reception schedule (capacity 10), case handling on its own tables, notification requests read from their table,
+/// and staff signed in through the development login.
 /// </summary>
 internal sealed class ReceptionApp : IAsyncDisposable
 {
@@ -35,7 +23,6 @@ internal sealed class ReceptionApp : IAsyncDisposable
 
     public ReceptionApp()
     {
-        Clock = new ManualTimeProvider(Monday);
         _schedules = Path.Combine(Path.GetTempPath(), AzuriteServer.UniqueName("sched") + ".json");
         File.WriteAllText(_schedules, $$"""
             [
@@ -44,66 +31,31 @@ internal sealed class ReceptionApp : IAsyncDisposable
                 "holidayPolicy": "cancelWithNotice" }
             ]
             """);
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = AzuriteServer.Shared.ConnectionString,
-            ["Security:FieldEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Security:PhoneHashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["CaseHandling:Storage:CasesTable"] = AzuriteServer.UniqueName("cases"),
-            ["CaseHandling:Storage:IndexTable"] = AzuriteServer.UniqueName("index"),
-            ["CaseHandling:Storage:GuardsTable"] = AzuriteServer.UniqueName("guards"),
-            ["CaseHandling:Storage:NotificationsTable"] = AzuriteServer.UniqueName("notif"),
-            ["CaseHandling:Storage:OutboxQueue"] = AzuriteServer.UniqueName("outbox"),
-            ["CaseHandling:Storage:IntakeQueue"] = AzuriteServer.UniqueName("intake"),
-            ["CaseHandling:Storage:EscalationsQueue"] = AzuriteServer.UniqueName("esc"),
-            ["CaseHandling:Storage:NotificationsQueue"] = AzuriteServer.UniqueName("notq"),
-            ["Reception:SchedulesPath"] = _schedules,
-            ["Reception:BookingsTable"] = BookingsTable,
-            ["Public:BaseUrl"] = "https://pakn.example.vn",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        App = new TestApp().OnAzurite(AzuriteServer.UniqueName("q")).Disable("TestTimer").Disable("ReceptionReminders").WithClock(Clock);
-        foreach (var (key, value) in settings)
-        {
-            App.With(key, value);
-        }
-
-        App.WithServices(services =>
-        {
-            services.AddCaseHandling(configuration);
-            services.Replace(ServiceDescriptor.Singleton<INotificationRequests>(Requests));
-        });
+        App = new TestApp()
+            .Disable("ReceptionReminders")
+            .With("Reception:SchedulesPath", _schedules)
+            .With("Public:BaseUrl", "https://pakn.example.vn");
+        Clock = new AppClockDriver(App);
+        Requests = new NotificationRequestRows(App);
+        App.AfterStart(() => Clock.SetAsync(Monday));
     }
 
-    public ManualTimeProvider Clock { get; }
+    public AppClockDriver Clock { get; }
 
-    public string BookingsTable { get; } = AzuriteServer.UniqueName("rb");
+    public string BookingsTable => App.Settings["Reception__BookingsTable"];
 
     public TestApp App { get; }
 
-    public RecordedRequests Requests { get; } = new();
+    public NotificationRequestRows Requests { get; }
 
     public T Get<T>()
-        where T : notnull => App.Services.GetRequiredService<T>();
+        where T : notnull => (T)(App.Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not registered."));
 
-    public async Task CreateCaseTablesAsync() => await Get<CaseStorageInitializer>().EnsureCreatedAsync();
+    public Task CreateCaseTablesAsync() => App.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         File.Delete(_schedules);
     }
-
-    /// <summary>Notification requests, as the request store would receive them (repeats kept, to count them).</summary>
-    internal sealed class RecordedRequests : INotificationRequests
-    {
-        public ConcurrentQueue<NotificationRequest> All { get; } = new();
-
-        public Task RequestAsync(NotificationRequest request, CancellationToken cancellationToken = default)
-        {
-            All.Enqueue(request);
-            return Task.CompletedTask;
-        }
-    }
-
 }

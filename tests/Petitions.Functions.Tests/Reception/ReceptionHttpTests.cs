@@ -138,7 +138,7 @@ public sealed class ReceptionHttpTests
         Assert.Equal(NotificationAudience.Citizen, appointment.Audience);
         Assert.Equal($"https://pakn.example.vn/reception-cancel.html?code={code}", appointment.Data["link"]);
         Assert.DoesNotContain(appointment.Data.Values, v => v.Contains("0912345007", StringComparison.Ordinal));
-        var table = reception.Get<StorageAccount>().GetTableClient(reception.BookingsTable);
+        var table = reception.Get<Azure.Data.Tables.TableServiceClient>().GetTableClient(reception.BookingsTable);
         foreach (var row in await table.AllRowsAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {ReceptionApp.ThursdaySession}")))
         {
             var stored = string.Join("|", row.Keys.Select(k => row[k]?.ToString()));
@@ -306,8 +306,17 @@ public sealed class ReceptionHttpTests
 
         var uri = new Uri($"/api/reception/sessions/{ReceptionApp.ThursdaySession}/walk-ins", UriKind.Relative);
         var body = new { citizen = new { name = "Người đến trực tiếp" }, topic = "Hỏi về thủ tục" };
-        using (var anonymous = await client.PostAsJsonAsync(uri, body))
+        using (var forged = await client.PostAsJsonAsync(uri, body))
         {
+            // No X-CSRF-Token: refused before anything else (issue 19), signed in or not.
+            Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+            Assert.Contains("csrf.invalid", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var signedOut = reception.App.CreateBrowserClient())
+        {
+            using (await signedOut.GetAsync(new Uri("/", UriKind.Relative))) { }
+            using var anonymous = await signedOut.PostAsJsonAsync(uri, body);
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +29,7 @@ public sealed class ReceptionOfferTests
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
         await using var app = await ReceptionSinkApp.StartAsync(azurite, clock);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateClient(allowAutoRedirect: false);
         var caseId = await FileCaseAsync(app);
 
         using var response = await client.GetAsync(new Uri($"/r/{caseId}", UriKind.Relative));
@@ -47,7 +46,7 @@ public sealed class ReceptionOfferTests
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
         await using var app = await ReceptionSinkApp.StartAsync(azurite, clock, withSessions: false);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateClient(allowAutoRedirect: false);
         var caseId = await FileCaseAsync(app);
 
         using var response = await client.GetAsync(new Uri($"/r/{caseId}", UriKind.Relative));
@@ -68,7 +67,7 @@ public sealed class ReceptionOfferTests
         var due = stored!.Case.RunningClocks.Min(c => c.Due);
         // The supervisor rung fires one working day before the due date (escalation-ladder.data.json).
         var supervisorDay = Cases.EscalationWalk.Shift(due, -1);
-        clock.SetUtcNow(Cases.EscalationWalk.NineAm(supervisorDay));
+        app.Clock.SetUtcNow(Cases.EscalationWalk.NineAm(supervisorDay));
 
         var fired = await app.Services.GetRequiredService<FireEscalations.Handler>().HandleAsync(new FireEscalations.Command(caseId));
         Assert.Contains(fired.Fired, f => f.EndsWith("/supervisor", StringComparison.Ordinal));
@@ -77,7 +76,6 @@ public sealed class ReceptionOfferTests
         var entries = await Eventually.Until(
             () =>
             {
-                clock.Advance(TimeSpan.FromMilliseconds(250));
                 return OutboxAsync(client);
             },
             list => list.Any(e => e.GetProperty("tag").GetString() == "reception-offer"),
@@ -113,7 +111,7 @@ public sealed class ReceptionOfferTests
         using var azurite = AzuriteServer.StartPrivate();
         var clock = new ManualTimeProvider(ReceptionApp.Monday);
         await using var app = await ReceptionSinkApp.StartAsync(azurite, clock);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateClient(allowAutoRedirect: false);
 
         using var response = await client.GetAsync(new Uri($"/r/{code}", UriKind.Relative));
 

@@ -71,7 +71,6 @@ public sealed class ReceptionSessionChangeTests
         var sms = await Eventually.Until(
             () =>
             {
-                clock.Advance(TimeSpan.FromMilliseconds(250));
                 return OutboxAsync(client);
             },
             list => list.Count(e => e.GetProperty("tag").GetString() == "reception-booked-cancelled") == 2,
@@ -92,8 +91,7 @@ public sealed class ReceptionSessionChangeTests
         await Eventually.Until(
             async () =>
             {
-                clock.Advance(TimeSpan.FromMilliseconds(250));
-                return await account.GetQueueClient("notifications").ApproximateCountAsync();
+                return await account.GetQueueClient(app.Settings["NotificationsQueueName"]).ApproximateCountAsync();
             },
             n => n == 0,
             Patience,
@@ -101,7 +99,7 @@ public sealed class ReceptionSessionChangeTests
         Assert.Equal(2, (await OutboxAsync(client)).Count(e => e.GetProperty("tag").GetString() == "reception-booked-cancelled"));
 
         // The reminders due the day before are dropped: the session no longer takes place.
-        clock.SetUtcNow(new DateTimeOffset(2026, 5, 13, 8, 0, 0, TimeSpan.FromHours(7)));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 13, 8, 0, 0, TimeSpan.FromHours(7)));
         Assert.Equal(0, await app.Services.GetRequiredService<SendReceptionReminders.Handler>().HandleAsync());
 
         // With its only session of the week cancelled, the unit is below the weekly minimum in May 2026.
@@ -119,25 +117,29 @@ public sealed class ReceptionSessionChangeTests
         using var officer = await StaffSession.SignInAsync(app, "qn-camtay-officer1");
         using var otherHead = await StaffSession.SignInAsync(app, "qn-halong-head");
         using var head = await StaffSession.SignInAsync(app, "qn-camtay-head");
-        using var anonymous = app.CreateClient();
+        using var tokenless = app.CreateClient();
+        using var signedOut = app.CreateBrowserClient();
+        using (await signedOut.GetAsync(new Uri("/", UriKind.Relative))) { }
 
         Assert.Equal(HttpStatusCode.Forbidden, (await CancelAsync(officer, Session, "Bận")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await CancelAsync(otherHead, Session, "Bận")).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await CancelAsync(anonymous, Session, "Bận")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await CancelAsync(signedOut, Session, "Bận")).Status);
+        var forged = await CancelAsync(tokenless, Session, "Bận");
+        Assert.Equal((HttpStatusCode.Forbidden, "csrf.invalid"), (forged.Status, forged.Body.GetProperty("code").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await CancelAsync(head, "qn-camtay-test-20260515", "Bận")).Status);
         var blank = await CancelAsync(head, Session, "  ");
         Assert.Equal(HttpStatusCode.BadRequest, blank.Status);
         Assert.Equal(["reason"], Fields(blank.Body));
 
-        clock.SetUtcNow(new DateTimeOffset(2026, 5, 14, 6, 30, 0, TimeSpan.FromHours(7)));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 14, 6, 30, 0, TimeSpan.FromHours(7)));
         var started = await CancelAsync(head, Session, "Bận");
         Assert.Equal(HttpStatusCode.Conflict, started.Status);
         Assert.Equal("application/problem+json", started.ContentType);
 
         // Thursday 30/4/2026 is a holiday and the test schedule cancels with notice: the calendar cancelled it already.
-        clock.SetUtcNow(new DateTimeOffset(2026, 4, 27, 9, 0, 0, TimeSpan.FromHours(7)));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 27, 9, 0, 0, TimeSpan.FromHours(7)));
         Assert.Equal(HttpStatusCode.Conflict, (await CancelAsync(head, "qn-camtay-test-20260430", "Bận")).Status);
-        var listed = await SessionAsync(anonymous, Session);
+        var listed = await SessionAsync(tokenless, Session);
         Assert.Equal("scheduled", listed.GetProperty("status").GetString());
     }
 
@@ -176,7 +178,7 @@ public sealed class ReceptionSessionChangeTests
         Assert.DoesNotContain("Phạm Văn Nội", await anonymous.GetStringAsync(Relative("/api/reception/qn-camtay/sessions")), StringComparison.Ordinal);
 
         // The note is sealed at rest.
-        var table = PlainStorage.Account(azurite.ConnectionString).GetTableClient("receptionbookings");
+        var table = PlainStorage.Account(azurite.ConnectionString).GetTableClient(app.Settings["Reception__BookingsTable"]);
         var raw = new List<string>();
         foreach (var e in await table.AllRowsAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"_unscheduled"}")))
         {

@@ -1,22 +1,19 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Petitions.Core.Time;
 using Petitions.Functions.Tests.Support;
-using Petitions.Infrastructure.Cases;
-using Petitions.Infrastructure.Storage;
 using Petitions.TestKit;
 
 namespace Petitions.Functions.Tests.Reception;
 
 /// <summary>
-/// The app on a private Azurite with the SMS sink (read through /dev/outbox), a manual clock, and a test reception
-/// schedule at qn-camtay on Thursdays (or none), shared by the reception SMS and offer tests.
+/// The app under the local host with the SMS sink (read through /dev/outbox), its Development clock set to the time of
+/// <paramref name="clock"/> at start, and a test reception schedule at qn-camtay on Thursdays (or none), shared by the
+/// reception SMS and offer tests.
 /// </summary>
 internal static class ReceptionSinkApp
 {
-    public static async Task<TestApp> StartAsync(AzuriteServer azurite, ManualTimeProvider clock, bool withSessions = true)
+    public static async Task<TestApp> StartAsync(AzuriteServer azurite, TimeProvider clock, bool withSessions = true)
     {
+        ArgumentNullException.ThrowIfNull(azurite);
+        ArgumentNullException.ThrowIfNull(clock);
         var schedules = Path.Combine(Path.GetTempPath(), AzuriteServer.UniqueName("sched") + ".json");
         await File.WriteAllTextAsync(schedules, withSessions ? """
             [
@@ -25,25 +22,15 @@ internal static class ReceptionSinkApp
                 "holidayPolicy": "cancelWithNotice" }
             ]
             """ : "[]");
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Reception:SchedulesPath"] = schedules,
-            ["Public:BaseUrl"] = "https://pakn.example.vn",
-            ["Notifications:Sms:Provider"] = "Sink",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var app = new TestApp().Disable("TestTimer").Disable("ReceptionReminders").WithClock(clock);
-        foreach (var (key, value) in settings)
-        {
-            app.With(key, value);
-        }
-
-        app.WithServices(services =>
-        {
-            services.AddCaseHandling(configuration);
-        });
-        await app.Services.GetRequiredService<CaseStorageInitializer>().EnsureCreatedAsync();
+        var app = new TestApp()
+            .Disable("ReceptionReminders")
+            .With("AzureWebJobsStorage", azurite.ConnectionString)
+            .With("Reception:SchedulesPath", schedules)
+            .With("Public:BaseUrl", "https://pakn.example.vn")
+            .With("Notifications:Sms:Provider", "Sink");
+        var start = clock.GetUtcNow();
+        app.AfterStart(() => new AppClockDriver(app).SetAsync(start));
+        await app.StartAsync();
         return app;
     }
 }

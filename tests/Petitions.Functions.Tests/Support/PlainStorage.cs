@@ -7,7 +7,7 @@ namespace Petitions.Functions.Tests.Support;
 /// <summary>Plain Azure SDK clients on a test's Azurite, configured as the app configures them (Base64 queue messages).</summary>
 internal static class PlainStorage
 {
-    public static StorageAccount Account(string connectionString) =>
+    public static Storage Account(string connectionString) =>
         new(new TableServiceClient(connectionString), new QueueServiceClient(connectionString, StorageClientFactory.QueueOptions()));
 
     /// <summary>The queue's approximate message count.</summary>
@@ -17,4 +17,12 @@ internal static class PlainStorage
     /// <summary>Every row of the table matching the filter (all when null).</summary>
     public static async Task<List<TableEntity>> AllRowsAsync(this TableClient table, string? filter = null) =>
         await table.QueryAsync<TableEntity>(filter).ToListAsync();
+
+    /// <summary>A test's view of the account: a table or a queue by name.</summary>
+    internal sealed record Storage(TableServiceClient Tables, QueueServiceClient Queues)
+    {
+        public TableClient GetTableClient(string name) => Tables.GetTableClient(name);
+
+        public QueueClient GetQueueClient(string name) => Queues.GetQueueClient(name);
+    }
 }

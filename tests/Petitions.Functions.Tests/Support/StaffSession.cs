@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Petitions.Functions.Tests.Support;
 
@@ -10,11 +9,10 @@ namespace Petitions.Functions.Tests.Support;
 /// </summary>
 internal static class StaffSession
 {
-    public static async Task<HttpClient> SignInAsync<TEntryPoint>(WebApplicationFactory<TEntryPoint> app, string staffId)
-        where TEntryPoint : class
+    public static async Task<HttpClient> SignInAsync(TestApp app, string staffId)
     {
-        var cookies = new CookieContainer();
-        var client = app.CreateDefaultClient(new CookieAndCsrfHandler(cookies));
+        ArgumentNullException.ThrowIfNull(app);
+        var client = app.CreateBrowserClient(new CookieContainer());
         using (await client.GetAsync(new Uri("/", UriKind.Relative)))
         {
         }
@@ -27,33 +25,5 @@ internal static class StaffSession
         }
 
         return client;
-    }
-
-    private sealed class CookieAndCsrfHandler(CookieContainer cookies) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var uri = request.RequestUri!;
-            if (cookies.GetCookieHeader(uri) is { Length: > 0 } header)
-            {
-                request.Headers.Add("Cookie", header);
-            }
-
-            if (request.Method != HttpMethod.Get && cookies.GetCookies(uri)["petitions_csrf"]?.Value is { } token)
-            {
-                request.Headers.Add("X-CSRF-Token", token);
-            }
-
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
-            {
-                foreach (var cookie in setCookies)
-                {
-                    cookies.SetCookies(uri, cookie);
-                }
-            }
-
-            return response;
-        }
     }
 }

@@ -1,86 +1,196 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Petitions.Functions.Runtime.Registry;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using Petitions.Functions.App;
+using Petitions.Infrastructure.Cases;
 using Petitions.TestKit;
 
 namespace Petitions.Functions.Tests.Support;
 
 /// <summary>
-/// The real app (Program) in-process on the test script root (<c>ScriptRoot/</c> in the test output: test functions
-/// plus the product's function folders), with the test functions registered and settings chosen per test.
+/// The real function app under the local Functions host (<see cref="FunctionsAppHost"/>), configured by settings only,
+/// and beside it the app's own composition (<see cref="PetitionsComposition.AddPetitions"/>) built in the test process
+/// on the same settings — the same tables and queues — so that a test can call the app over HTTP, let its triggers run,
+/// and read or drive the use cases directly (raw reads, a handler run at a chosen moment).
+/// Settings use the app-setting spelling (<c>Section__Key</c>; <c>Section:Key</c> is accepted and converted).
 /// </summary>
-public sealed class TestApp : WebApplicationFactory<Program>
+public sealed class TestApp : IAsyncDisposable, IDisposable
 {
-    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _settings = FunctionsAppHost.DefaultSettings();
     private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly List<Func<Task>> _afterStart = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private FunctionsAppHost? _host;
+    private ServiceProvider? _provider;
+    private AppClockDriver? _clock;
 
-    public TestApp()
-    {
-        _settings["AzureWebJobsScriptRoot"] = ScriptRoot;
-        _settings["TestQueueName"] = "unused-test-queue";
-        _settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+    public IReadOnlyDictionary<string, string> Settings => _settings;
 
-        // Fresh keys per app: nothing in the repository holds a key (tools/run.sh generates local ones).
-        _settings["Security:FieldEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        _settings["Security:PhoneHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-    }
-
-    public static string ScriptRoot => Path.Combine(AppContext.BaseDirectory, "ScriptRoot");
-
-    public TestBehaviour Behaviour { get; } = new();
-
-    /// <summary>Under the Functions host: FUNCTIONS_CUSTOMHANDLER_PORT is set (the test server ignores the port itself).</summary>
-    public TestApp UnderFunctionsHost()
-    {
-        _settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7777";
-        return this;
-    }
+    /// <summary>The Development clock of the worker and of the test-side composition, moved together.</summary>
+    public AppClockDriver Clock => _clock ??= new AppClockDriver(this);
 
     public TestApp With(string key, string? value)
     {
-        _settings[key] = value;
+        ArgumentNullException.ThrowIfNull(key);
+        key = key.Replace(":", "__", StringComparison.Ordinal);
+        if (key.Equals("environment", StringComparison.OrdinalIgnoreCase))
+        {
+            key = "AZURE_FUNCTIONS_ENVIRONMENT";
+        }
+
+        if (value is null)
+        {
+            _settings.Remove(key);
+        }
+        else
+        {
+            _settings[key] = value;
+        }
+
         return this;
     }
 
-    /// <summary>Standalone on the shared Azurite, the test queue function reading <paramref name="queue"/>.</summary>
-    public TestApp OnAzurite(string queue) =>
-        With("AzureWebJobsStorage", AzuriteServer.Shared.ConnectionString).With("TestQueueName", queue);
-
+    /// <summary><c>AzureWebJobs.&lt;Name&gt;.Disabled</c>: the host does not run that trigger.</summary>
     public TestApp Disable(string function) => With($"AzureWebJobs.{function}.Disabled", "true");
 
+    /// <summary>
+    /// Changes the test-side composition only (e.g. a logger provider); the worker is configured by settings alone.
+    /// </summary>
     public TestApp WithServices(Action<IServiceCollection> configure)
     {
         _services.Add(configure);
         return this;
     }
 
-    public TestApp WithClock(TimeProvider clock) => WithServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+    /// <summary>Work run once the app has started (e.g. setting the Development clock).</summary>
+    public TestApp AfterStart(Func<Task> work)
+    {
+        _afterStart.Add(work);
+        return this;
+    }
+
+    /// <summary>The host (started on first use).</summary>
+    public FunctionsAppHost Host
+    {
+        get
+        {
+            EnsureStarted();
+            return _host!;
+        }
+    }
+
+    /// <summary>The test-side composition on the app's settings (started on first use).</summary>
+    public IServiceProvider Services
+    {
+        get
+        {
+            EnsureStarted();
+            return _provider!;
+        }
+    }
 
     public IServiceProvider Provider => Services;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public HttpClient CreateClient(bool allowAutoRedirect = true) => Host.CreateClient(allowAutoRedirect: allowAutoRedirect);
+
+    /// <summary>A client that keeps cookies and sends the CSRF token like the pages.</summary>
+    public HttpClient CreateBrowserClient(CookieContainer? cookies = null) => Host.CreateClient(cookies ?? new CookieContainer());
+
+    public async Task StartAsync()
     {
-        builder.UseEnvironment("Development");
-        foreach (var (key, value) in _settings)
+        await _gate.WaitAsync();
+        try
         {
-            builder.UseSetting(key, value);
+            if (_host is not null)
+            {
+                return;
+            }
+
+            _provider = BuildComposition(_settings, _services);
+            await _provider.GetRequiredService<CaseStorageInitializer>().EnsureCreatedAsync();
+            _host = await FunctionsAppHost.StartAsync(s =>
+            {
+                s.Clear();
+                foreach (var (k, v) in _settings)
+                {
+                    s[k] = v;
+                }
+            });
+            foreach (var work in _afterStart)
+            {
+                await work();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PetitionsComposition.AddPetitions"/> on <paramref name="settings"/> (app-setting spelling) over the
+    /// worker's local.settings.json values, as the host layers them; validated as at start-up (every
+    /// <c>ValidateOnStart</c>), without starting the hosted services.
+    /// </summary>
+    public static ServiceProvider BuildComposition(IReadOnlyDictionary<string, string> settings, IEnumerable<Action<IServiceCollection>>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var layered = FunctionsAppHost.LocalSettings();
+        foreach (var (key, value) in settings)
+        {
+            layered[key] = value;
         }
 
-        builder.ConfigureServices(services =>
+        settings = layered;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(kv => new KeyValuePair<string, string?>(kv.Key.Replace("__", ":", StringComparison.Ordinal), kv.Value)))
+            .Build();
+        var environment = new HostingEnvironment
         {
-            services.AddSingleton(Behaviour);
-            FunctionRegistryBuilder.For(services)
-                .Queue<TestQueueFunction>(TestQueueFunction.Name)
-                .Timer<TestTimerFunction>(TestTimerFunction.Name)
-                .Http(TestFailingHttpFunction.Name, TestFailingHttpFunction.Map);
-            services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-            foreach (var configure in _services)
-            {
-                configure(services);
-            }
-        });
+            EnvironmentName = settings.TryGetValue("AZURE_FUNCTIONS_ENVIRONMENT", out var name) ? name : Environments.Production,
+            ApplicationName = "Petitions.Functions",
+            ContentRootPath = FunctionsAppHost.ScriptRoot,
+        };
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddPetitions(configuration, environment);
+        foreach (var configure in extra ?? [])
+        {
+            configure(services);
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        provider.GetService<IStartupValidator>()?.Validate();
+        return provider;
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
+        }
+
+        _gate.Dispose();
+    }
+
+    private void EnsureStarted()
+    {
+        if (_host is null)
+        {
+            Task.Run(StartAsync).GetAwaiter().GetResult();
+        }
     }
 }

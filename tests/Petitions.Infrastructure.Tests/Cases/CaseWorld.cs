@@ -42,6 +42,9 @@ internal sealed class CaseWorld : IAsyncDisposable
 
     public CaseStorageSettings Names { get; }
 
+    /// <summary>The flat queue settings the triggers and senders share.</summary>
+    public Petitions.Infrastructure.Configuration.TriggerSettings QueueNames => _provider.GetRequiredService<Petitions.Infrastructure.Configuration.TriggerSettings>();
+
     /// <summary>The app's queues, as a queue trigger reads them (the SDK, Base64).</summary>
     public Azure.Storage.Queues.QueueServiceClient Queues => _provider.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>();
 
@@ -53,10 +56,14 @@ internal sealed class CaseWorld : IAsyncDisposable
         ["CaseHandling:Storage:IndexTable"] = "CaseIndex" + suffix,
         ["CaseHandling:Storage:GuardsTable"] = "IntakeGuards" + suffix,
         ["CaseHandling:Storage:NotificationsTable"] = "Notifications" + suffix,
-        ["CaseHandling:Storage:OutboxQueue"] = "case-outbox-" + suffix,
-        ["CaseHandling:Storage:IntakeQueue"] = "case-intake-" + suffix,
-        ["CaseHandling:Storage:EscalationsQueue"] = "escalations-" + suffix,
-        ["CaseHandling:Storage:NotificationsQueue"] = "notifications-" + suffix,
+        ["OutboxQueueName"] = "case-outbox-" + suffix,
+        ["IntakeQueueName"] = "case-intake-" + suffix,
+        ["EscalationsQueueName"] = "escalations-" + suffix,
+        ["NotificationsQueueName"] = "notifications-" + suffix,
+        ["DeliveryReportsQueueName"] = "delivery-reports-" + suffix,
+        ["ZaloEventsQueueName"] = "zalo-events-" + suffix,
+        ["EscalationSweepSchedule"] = "0 */5 * * * *",
+        ["ReceptionRemindersSchedule"] = "0 */15 * * * *",
         ["Security:FieldEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Security:PhoneHashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
@@ -92,9 +99,9 @@ internal sealed class CaseWorld : IAsyncDisposable
         var handled = 0;
         for (var round = 0; round < 50; round++)
         {
-            var n = await DrainAsync(Names.OutboxQueue, id => Get<RelayOutbox.Handler>().HandleAsync(new(id)))
-                + await DrainAsync(Names.IntakeQueue, id => Get<ProcessCase.Handler>().HandleAsync(new(id)))
-                + await DrainAsync(Names.EscalationsQueue, id => Get<FireEscalations.Handler>().HandleAsync(new(id)));
+            var n = await DrainAsync(QueueNames.OutboxQueueName, id => Get<RelayOutbox.Handler>().HandleAsync(new(id)))
+                + await DrainAsync(QueueNames.IntakeQueueName, id => Get<ProcessCase.Handler>().HandleAsync(new(id)))
+                + await DrainAsync(QueueNames.EscalationsQueueName, id => Get<FireEscalations.Handler>().HandleAsync(new(id)));
             if (n == 0)
             {
                 return handled;
@@ -161,7 +168,7 @@ internal sealed class CaseWorld : IAsyncDisposable
             await Table(table).DeleteAsync();
         }
 
-        foreach (var queue in new[] { Names.OutboxQueue, Names.IntakeQueue, Names.EscalationsQueue, Names.NotificationsQueue })
+        foreach (var queue in QueueNames.AllQueues())
         {
             await Queues.GetQueueClient(queue).DeleteIfExistsAsync();
         }

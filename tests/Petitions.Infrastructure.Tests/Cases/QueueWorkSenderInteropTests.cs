@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Petitions.Core.Ports;
 using Petitions.Infrastructure.Cases;
+using Petitions.Infrastructure.Configuration;
 using Petitions.Infrastructure.Storage;
 using Petitions.TestKit;
 
@@ -17,13 +18,16 @@ public sealed class QueueWorkSenderInteropTests
     private static async Task<(QueueWorkSender Sender, QueueClient Plain)> StartAsync()
     {
         var name = AzuriteServer.UniqueName("interop");
-        var names = new CaseStorageSettings { IntakeQueue = name };
+        var names = new TriggerSettings
+        {
+            OutboxQueueName = name + "-o", IntakeQueueName = name, EscalationsQueueName = name + "-e", NotificationsQueueName = name + "-n",
+            DeliveryReportsQueueName = name + "-d", ZaloEventsQueueName = name + "-z",
+        };
         var queues = new QueueServiceClient(AzuriteServer.Shared.ConnectionString, StorageClientFactory.QueueOptions());
         await new CaseStorageInitializer(new Azure.Data.Tables.TableServiceClient(AzuriteServer.Shared.ConnectionString), queues, new CaseStorageSettings
         {
             CasesTable = "Cases" + name, IndexTable = "Index" + name, GuardsTable = "Guards" + name, NotificationsTable = "Notif" + name,
-            OutboxQueue = name + "-o", IntakeQueue = name, EscalationsQueue = name + "-e", NotificationsQueue = name + "-n",
-        }).EnsureCreatedAsync();
+        }, names).EnsureCreatedAsync();
         return (new QueueWorkSender(queues, names), PlainBase64Queue(name));
     }
 
@@ -77,7 +81,7 @@ public sealed class QueueWorkSenderInteropTests
     public async Task A_send_to_a_queue_that_does_not_exist_fails_with_our_exception_naming_status_and_code()
     {
         var queues = new QueueServiceClient(AzuriteServer.Shared.ConnectionString, StorageClientFactory.QueueOptions());
-        var sender = new QueueWorkSender(queues, new CaseStorageSettings { IntakeQueue = AzuriteServer.UniqueName("missing") });
+        var sender = new QueueWorkSender(queues, new TriggerSettings { IntakeQueueName = AzuriteServer.UniqueName("missing") });
 
         var error = await Assert.ThrowsAsync<StorageRequestException>(() => sender.SendAsync(CaseQueues.Intake, "secret citizen text"));
 

@@ -87,9 +87,8 @@ public sealed class AddPetitionsStorageTests
         });
 
         Assert.Equal("https://petitions.table.core.windows.net/", provider.GetRequiredService<TableServiceClient>().Uri.AbsoluteUri);
-        var account = provider.GetRequiredService<StorageAccount>();
-        Assert.Equal("https://petitions.queue.core.windows.net/case-intake", account.GetQueueClient("case-intake").Uri.GetLeftPart(UriPartial.Path));
-        Assert.Equal("Cases", account.GetTableClient("Cases").Name);
+        Assert.Equal("https://petitions.queue.core.windows.net/case-intake", provider.GetRequiredService<QueueServiceClient>().GetQueueClient("case-intake").Uri.GetLeftPart(UriPartial.Path));
+        Assert.Equal("Cases", provider.GetRequiredService<TableServiceClient>().GetTableClient("Cases").Name);
     }
 
     [Fact]

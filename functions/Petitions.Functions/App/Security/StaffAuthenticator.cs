@@ -3,16 +3,16 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Petitions.Core.Organisation;
 using Petitions.Core.UseCases.Staff;
-using Petitions.Functions.Runtime;
 
 namespace Petitions.Functions.App.Security;
 
 /// <summary>
-/// Who the signed-in member of staff is, per <c>Auth:Mode</c>: the Development session cookie, the App Service
-/// principal (only under the Functions host), or nobody. Failures are 401 problems carrying
-/// <c>x-petitions-auth-mode</c> so that the sign-in page knows what to offer.
+/// Who the signed-in member of staff is, per <c>Auth:Mode</c>: the Development session cookie (in Development only),
+/// the App Service principal (only where <c>Auth:TrustPlatformPrincipal</c> says the platform sets it), or nobody.
+/// Failures are 401 problems carrying <c>x-petitions-auth-mode</c> so that the sign-in page knows what to offer.
+/// Called once per request, by <see cref="Http.HttpPolicyMiddleware"/>, never by a function.
 /// </summary>
-internal sealed class StaffAuthenticator(IConfiguration configuration, RuntimeMode runtime, IHostEnvironment environment, OrganisationChart chart, IDataProtectionProvider protection)
+public sealed class StaffAuthenticator(AuthSettings settings, IHostEnvironment environment, OrganisationChart chart, IDataProtectionProvider protection)
 {
     public const string SessionCookie = "petitions_session";
     public const string ModeHeader = "x-petitions-auth-mode";
@@ -25,7 +25,7 @@ internal sealed class StaffAuthenticator(IConfiguration configuration, RuntimeMo
 
     private readonly ITimeLimitedDataProtector _sessions = protection.CreateProtector("Petitions.StaffSession.v1").ToTimeLimitedDataProtector();
 
-    public string Mode { get; } = AuthModes.From(configuration);
+    public string Mode { get; } = settings.CanonicalMode;
 
     /// <summary>The principal, or the 401/403 answer.</summary>
     public (StaffPrincipal? Who, IResult? Failure) Authenticate(HttpContext http)
@@ -34,8 +34,8 @@ internal sealed class StaffAuthenticator(IConfiguration configuration, RuntimeMo
         http.Response.Headers[ModeHeader] = Mode;
         var member = Mode switch
         {
-            AuthModes.Development when environment.IsDevelopment() => FromSession(http.Request),
-            AuthModes.AppService when runtime.IsUnderFunctionsHost => FromPlatform(http.Request),
+            AuthSettings.Development when environment.IsDevelopment() => FromSession(http.Request),
+            AuthSettings.AppService when settings.TrustPlatformPrincipal => FromPlatform(http.Request),
             _ => null,
         };
         if (member is null)
@@ -91,7 +91,6 @@ internal sealed class StaffAuthenticator(IConfiguration configuration, RuntimeMo
     /// </summary>
     private StaffMember? FromPlatform(HttpRequest request)
     {
-
         var raw = request.Headers[PrincipalHeader].ToString();
         if (string.IsNullOrEmpty(raw) || raw.Length > 16_384)
         {

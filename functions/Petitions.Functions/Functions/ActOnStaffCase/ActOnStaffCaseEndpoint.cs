@@ -1,8 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
+using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Staff;
 using Petitions.Functions.App;
-using Petitions.Functions.App.Security;
+using Petitions.Functions.App.Http;
 using Petitions.Functions.Functions.GetStaffCase;
 
 namespace Petitions.Functions.Functions.ActOnStaffCase;
@@ -12,33 +13,33 @@ namespace Petitions.Functions.Functions.ActOnStaffCase;
 /// new detail with its new ETag; 409 <c>case.changed</c> on a stale ETag, 403 outside the user's unit or role, 422 when
 /// the state does not allow it, 404 for an unknown action.
 /// </summary>
-internal static class ActOnStaffCaseEndpoint
+public sealed class ActOnStaffCaseEndpoint(IServiceProvider services)
 {
     public const string Name = "ActOnStaffCase";
 
     public static readonly IReadOnlyList<string> Actions =
-        ["classify", "reassign", "mark-complex", "extend", "suspend", "resume", "resolve", "close", "withdraw"];
+        ["classify", "reassign", "mark-complex", "extend", "suspend", "resume", "resolve", "close", "withdraw", "filing-obstacle",
+            .. RecordClockAction.Names.Keys];
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("api/staff/cases/{trackingCode}/{action}", HandleAsync);
-
-    public static async Task<IResult> HandleAsync(
-        HttpContext http, string trackingCode, string action, [FromBody] ActionBody? body, StaffAuthenticator auth, IServiceProvider services, CancellationToken cancellationToken)
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff, NeedsStorage = true)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/staff/cases/{trackingCode}/{action}")] HttpRequest req,
+        string trackingCode,
+        string action,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(auth);
-        ArgumentNullException.ThrowIfNull(services);
-        http.Response.Headers.CacheControl = "no-store";
-        var (who, failure) = auth.Authenticate(http);
-        if (who is null)
-        {
-            return failure!;
-        }
-
-        var b = body ?? new ActionBody();
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        ArgumentNullException.ThrowIfNull(req);
+        var who = req.Staff();
+        var b = await req.ReadJsonAsync<ActionBody>(cancellationToken).ConfigureAwait(false) ?? new ActionBody();
+        var ifMatch = req.Headers.IfMatch.ToString();
         T Use<T>()
             where T : notnull => services.GetRequiredService<T>();
+        if (action == "filing-obstacle" && ObstacleDates(b) is { Count: > 0 } dateErrors)
+        {
+            return UseCaseResults.Problem(req.HttpContext, UseCaseProblem.Invalid(dateErrors));
+        }
+
         Task<UseCaseResult<CaseDetail>>? run = action switch
         {
             "classify" => Use<ClassifyCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.Decision, b.Reason, b.TargetUnitId, b.DuplicateOf), cancellationToken),
@@ -50,6 +51,10 @@ internal static class ActOnStaffCaseEndpoint
             "resolve" => Use<ResolveCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.DecisionNumber, b.DecisionDate, b.Summary), cancellationToken),
             "close" => Use<CloseCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch), cancellationToken),
             "withdraw" => Use<WithdrawCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.Partial ?? false, b.Reason), cancellationToken),
+            "filing-obstacle" => Use<RecordFilingObstacle.Handler>().HandleAsync(
+                new(who, trackingCode, ifMatch, Date(b.From), Date(b.Until), b.Cause), cancellationToken),
+            _ when RecordClockAction.Handles(action) => Use<RecordClockAction.Handler>().HandleAsync(
+                new(who, trackingCode, ifMatch, action, b.DecisionDate, b.DecisionNumber, b.Summary ?? b.Reason), cancellationToken),
             _ => null,
         };
         if (run is null)
@@ -57,8 +62,26 @@ internal static class ActOnStaffCaseEndpoint
             return UseCaseResults.Problem(404, "action.unknown", $"No such action; the actions are {string.Join(", ", Actions)}.");
         }
 
-        return GetStaffCaseEndpoint.Detail(http, await run.ConfigureAwait(false));
+        return GetStaffCaseEndpoint.Detail(req.HttpContext, await run.ConfigureAwait(false));
     }
+
+    /// <summary>A filing obstacle's dates, when given, must be yyyy-MM-dd (a missing one is the use case's error).</summary>
+    private static List<FieldError> ObstacleDates(ActionBody body)
+    {
+        var errors = new List<FieldError>();
+        foreach (var (field, value) in new[] { ("from", body.From), ("until", body.Until) })
+        {
+            if (value is { Length: > 0 } && Date(value) is null)
+            {
+                errors.Add(new(field, field + ".invalid", $"{field} must be a date written yyyy-MM-dd.", $"Ngày {field} phải viết theo dạng yyyy-MM-dd."));
+            }
+        }
+
+        return errors;
+    }
+
+    private static DateOnly? Date(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>The union of the actions' bodies (docs/api.md); each action reads its own fields.</summary>
     internal sealed record ActionBody(
@@ -71,5 +94,8 @@ internal static class ActOnStaffCaseEndpoint
         string? DecisionDate = null,
         string? Summary = null,
         bool? Partial = null,
-        bool? EspeciallyComplex = null);
+        bool? EspeciallyComplex = null,
+        string? From = null,
+        string? Until = null,
+        string? Cause = null);
 }

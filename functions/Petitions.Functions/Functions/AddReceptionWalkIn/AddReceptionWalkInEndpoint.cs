@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Core.Reception;
 using Petitions.Core.UseCases.Reception;
-using Petitions.Functions.App.Security;
 using Petitions.Functions.Functions.Reception;
 
 namespace Petitions.Functions.Functions.AddReceptionWalkIn;
@@ -10,31 +10,21 @@ namespace Petitions.Functions.Functions.AddReceptionWalkIn;
 /// <c>POST /api/reception/sessions/{sessionId}/walk-ins</c> (staff) <c>{"citizen":{"name","phone"?},"topic","trackingCode"?,"representatives"?}</c>
 /// → 201 with the booking (a place, or none when over capacity).
 /// </summary>
-internal static class AddReceptionWalkInEndpoint
+public sealed class AddReceptionWalkInEndpoint(Core.UseCases.Reception.AddReceptionWalkIn.Handler handler)
 {
     public const string Name = "AddReceptionWalkIn";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("api/reception/sessions/{sessionId}/walk-ins", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reception/sessions/{sessionId}/walk-ins")] HttpRequest req,
         string sessionId,
-        HttpContext http,
-        [FromBody] WalkInBody body,
-        [FromServices] StaffAuthenticator staff,
-        [FromServices] Core.UseCases.Reception.AddReceptionWalkIn.Handler handler,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(staff);
-        ArgumentNullException.ThrowIfNull(handler);
-        var (who, failure) = staff.Authenticate(http);
-        if (who is null)
-        {
-            return failure!;
-        }
-
+        ArgumentNullException.ThrowIfNull(req);
+        var body = await req.ReadJsonAsync<WalkInBody>(cancellationToken).ConfigureAwait(false);
         var result = await handler.HandleAsync(
-            who, new(sessionId, body?.Citizen, body?.Topic, body?.TrackingCode, body?.Representatives), cancellationToken).ConfigureAwait(false);
+            req.Staff(), new(sessionId, body?.Citizen, body?.Topic, body?.TrackingCode, body?.Representatives), cancellationToken).ConfigureAwait(false);
         return ReceptionResults.From(result, value =>
         {
             var booking = (ReceptionBooking)value;

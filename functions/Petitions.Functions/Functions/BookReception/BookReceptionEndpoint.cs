@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Functions.Functions.Reception;
-using Petitions.Functions.Runtime;
 
 namespace Petitions.Functions.Functions.BookReception;
 
@@ -11,21 +11,19 @@ namespace Petitions.Functions.Functions.BookReception;
 /// <c>POST /api/reception/bookings</c> <c>{"sessionId","citizen":{"name","phone"},"topic","trackingCode"?,"channel"?,"representatives"?}</c>
 /// → 201 with the booking code; 409 problem when the session is full; 400 problem with field errors.
 /// </summary>
-internal static class BookReceptionEndpoint
+public sealed class BookReceptionEndpoint(Core.UseCases.Reception.BookReception.Handler handler, ReceptionNotices notices)
 {
     public const string Name = "BookReception";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("api/reception/bookings", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
-        [FromBody] Core.UseCases.Reception.BookReception.Command command,
-        [FromServices] Core.UseCases.Reception.BookReception.Handler handler,
-        [FromServices] ReceptionNotices notices,
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reception/bookings")] HttpRequest req,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(handler);
-        ArgumentNullException.ThrowIfNull(notices);
+        ArgumentNullException.ThrowIfNull(req);
+        var command = await req.ReadJsonAsync<Core.UseCases.Reception.BookReception.Command>(cancellationToken).ConfigureAwait(false)
+            ?? throw new BadHttpRequestException("Send the booking as JSON (docs/api.md).");
         var result = await handler.HandleAsync(command, cancellationToken).ConfigureAwait(false);
         return result switch
         {
@@ -43,7 +41,7 @@ internal static class BookReceptionEndpoint
                     b.Session.Place,
                     b.Booking.Channel.ToString().ToLowerInvariant(),
                     notices.CancelLink(b.Booking.Code))),
-            Core.UseCases.Reception.BookReception.Result.Full f => ProblemDetailsMapping.Problem(
+            Core.UseCases.Reception.BookReception.Result.Full f => ReceptionResults.Problem(
                 StatusCodes.Status409Conflict, "Session full", $"Every place of session {f.SessionId} is taken; choose another session."),
             Core.UseCases.Reception.BookReception.Result.Invalid i => ReceptionResults.Invalid(i.Errors),
             _ => throw new InvalidOperationException("Unknown result."),

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Petitions.Functions.Runtime;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.CancelReceptionBooking;
 
@@ -7,24 +7,23 @@ namespace Petitions.Functions.Functions.CancelReceptionBooking;
 /// <c>POST /api/reception/bookings/{bookingCode}/cancel</c> <c>{"phone"}</c>: 204 when cancelled; 404 problem when no live
 /// booking has this code and phone (the same answer for both, so codes cannot be probed); 400 for a malformed phone.
 /// </summary>
-internal static class CancelReceptionBookingEndpoint
+public sealed class CancelReceptionBookingEndpoint(Core.UseCases.Reception.CancelReceptionBooking.Handler handler)
 {
     public const string Name = "CancelReceptionBooking";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("api/reception/bookings/{bookingCode}/cancel", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reception/bookings/{bookingCode}/cancel")] HttpRequest req,
         string bookingCode,
-        [FromBody] CancelBody body,
-        [FromServices] Core.UseCases.Reception.CancelReceptionBooking.Handler handler,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(req);
+        var body = await req.ReadJsonAsync<CancelBody>(cancellationToken).ConfigureAwait(false);
         var cancelled = await handler.HandleAsync(new(bookingCode, body?.Phone), cancellationToken).ConfigureAwait(false);
         return cancelled
             ? TypedResults.NoContent()
-            : ProblemDetailsMapping.Problem(StatusCodes.Status404NotFound, "No such booking", "No booking with this code and phone number is open.");
+            : Reception.ReceptionResults.Problem(StatusCodes.Status404NotFound, "No such booking", "No booking with this code and phone number is open.");
     }
 
     internal sealed record CancelBody(string? Phone);

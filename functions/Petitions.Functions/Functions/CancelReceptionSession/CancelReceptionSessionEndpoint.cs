@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Core.UseCases.Reception;
-using Petitions.Functions.App.Security;
 using Petitions.Functions.Functions.Reception;
 
 namespace Petitions.Functions.Functions.CancelReceptionSession;
@@ -10,30 +10,20 @@ namespace Petitions.Functions.Functions.CancelReceptionSession;
 /// <c>{sessionId, status:"cancelled", reason, bookingsNotified, alreadyCancelled}</c>; 409 when it has started or was
 /// cancelled by the calendar; a repeat answers 200 with the first reason.
 /// </summary>
-internal static class CancelReceptionSessionEndpoint
+public sealed class CancelReceptionSessionEndpoint(Core.UseCases.Reception.CancelReceptionSession.Handler handler)
 {
     public const string Name = "CancelReceptionSession";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("api/reception/sessions/{sessionId}/cancel", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reception/sessions/{sessionId}/cancel")] HttpRequest req,
         string sessionId,
-        HttpContext http,
-        [FromBody] CancelBody? body,
-        [FromServices] StaffAuthenticator staff,
-        [FromServices] Core.UseCases.Reception.CancelReceptionSession.Handler handler,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(staff);
-        ArgumentNullException.ThrowIfNull(handler);
-        var (who, failure) = staff.Authenticate(http);
-        if (who is null)
-        {
-            return failure!;
-        }
-
-        var result = await handler.HandleAsync(who, new(sessionId, body?.Reason), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(req);
+        var body = await req.ReadJsonAsync<CancelBody>(cancellationToken).ConfigureAwait(false);
+        var result = await handler.HandleAsync(req.Staff(), new(sessionId, body?.Reason), cancellationToken).ConfigureAwait(false);
         return ReceptionResults.From(result, value =>
         {
             var done = (Core.UseCases.Reception.CancelReceptionSession.Cancelled)value;

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.Time;
 using Petitions.Core.UseCases.Escalations;
 using Petitions.Functions.App;
-using Petitions.Functions.Functions.DevLogin;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.DevClock;
 
@@ -10,23 +10,17 @@ namespace Petitions.Functions.Functions.DevClock;
 /// <c>POST /dev/clock { now }</c>: Development only. Sets the application clock, then runs the escalation sweep once at
 /// the new time (rather than waiting up to five minutes for the timer), so that the rungs now due fire at once.
 /// </summary>
-internal static class DevClockEndpoint
+public sealed class DevClockEndpoint(TimeProvider clock, SweepEscalations.Handler sweep)
 {
     public const string Name = "DevClock";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("dev/clock", HandleAsync);
-
-    public static async Task<IResult> HandleAsync(
-        [FromBody] ClockBody? body, IHostEnvironment environment, TimeProvider clock, SweepEscalations.Handler sweep, CancellationToken cancellationToken)
+    [Function(Name)]
+    [FunctionAccess(Audience.Development, NeedsStorage = true)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dev/clock")] HttpRequest req, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(sweep);
-        if (!environment.IsDevelopment())
-        {
-            return DevOnly.NotFound();
-        }
-
+        ArgumentNullException.ThrowIfNull(req);
+        var body = await req.ReadJsonAsync<ClockBody>(cancellationToken).ConfigureAwait(false);
         if (body?.Now is not { } now)
         {
             return UseCaseResults.Problem(400, "now.required", "Send { \"now\": \"2026-12-01T08:00:00+07:00\" }.",

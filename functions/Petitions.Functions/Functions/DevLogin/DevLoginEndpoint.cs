@@ -1,26 +1,27 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.Organisation;
 using Petitions.Functions.App;
+using Petitions.Functions.App.Http;
 using Petitions.Functions.App.Security;
 
 namespace Petitions.Functions.Functions.DevLogin;
 
 /// <summary>
-/// <c>POST /dev/login { staffId }</c>: Development only (404 elsewhere, and when <c>Auth:Mode</c> is not Development).
+/// <c>POST /dev/login { staffId }</c>: Development only (absent elsewhere; 404 when <c>Auth:Mode</c> is not Development).
 /// Starts a session for a member of the organisation data.
 /// </summary>
-internal static class DevLoginEndpoint
+public sealed class DevLoginEndpoint(StaffAuthenticator auth, OrganisationChart chart)
 {
     public const string Name = "DevLogin";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("dev/login", Handle);
-
-    public static IResult Handle(HttpContext http, [FromBody] LoginBody? body, IHostEnvironment environment, StaffAuthenticator auth, OrganisationChart chart)
+    [Function(Name)]
+    [FunctionAccess(Audience.Development, NeedsStorage = true)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dev/login")] HttpRequest req, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(auth);
-        ArgumentNullException.ThrowIfNull(chart);
-        if (!environment.IsDevelopment() || auth.Mode != AuthModes.Development)
+        ArgumentNullException.ThrowIfNull(req);
+        var body = await req.ReadJsonAsync<LoginBody>(cancellationToken).ConfigureAwait(false);
+        if (auth.Mode != AuthSettings.Development)
         {
             return DevOnly.NotFound();
         }
@@ -31,7 +32,7 @@ internal static class DevLoginEndpoint
                 [new("staffId", "staffId.unknown", "No member of staff has this id.", "Không có cán bộ với mã này.")]);
         }
 
-        auth.SignIn(http, member);
+        auth.SignIn(req.HttpContext, member);
         return TypedResults.Ok(new { staffId = member.Id, name = member.Name, unitId = member.UnitId });
     }
 

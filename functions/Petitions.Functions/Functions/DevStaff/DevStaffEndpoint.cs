@@ -1,25 +1,19 @@
 using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.Organisation;
-using Petitions.Functions.Functions.DevLogin;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.DevStaff;
 
 /// <summary><c>GET /dev/staff</c>: Development only. The demo users, for the sign-in page.</summary>
-internal static class DevStaffEndpoint
+public sealed class DevStaffEndpoint(OrganisationChart chart)
 {
     public const string Name = "DevStaff";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("dev/staff", Handle);
-
-    public static IResult Handle(IHostEnvironment environment, OrganisationChart chart)
+    [Function(Name)]
+    [FunctionAccess(Audience.Development)]
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dev/staff")] HttpRequest req)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(chart);
-        if (!environment.IsDevelopment())
-        {
-            return DevOnly.NotFound();
-        }
-
         return TypedResults.Ok(chart.Staff.Select(s => new
         {
             staffId = s.Id,

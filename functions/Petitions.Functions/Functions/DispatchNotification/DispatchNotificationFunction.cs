@@ -1,34 +1,34 @@
 using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.Notifications;
 using Petitions.Core.Ports;
-using Petitions.Functions.Runtime.Registry;
 using Petitions.Infrastructure.Notifications.Cases;
 
 namespace Petitions.Functions.Functions.DispatchNotification;
 
 /// <summary>
-/// Queue <c>notifications</c> (<c>{"notificationId"}</c>): sends what case handling requested, exactly once. When the
-/// dispatcher says "not before" (quiet hours, retry-after, another dispatcher busy) the id is put back on the queue
-/// with a visibility delay until then and this message completes; a duplicate message is a no-op.
+/// Queue <c>%NotificationsQueueName%</c> (<c>{"notificationId"}</c>): sends what case handling requested, exactly
+/// once. When the dispatcher says "not before" (quiet hours, retry-after, another dispatcher busy) the id is put back
+/// on the queue with a visibility delay until then and this message completes; a duplicate message is a no-op.
 /// </summary>
-internal sealed class DispatchNotificationFunction(CaseNotifications notifications, IWorkSender queues, TimeProvider clock) : IQueueFunction
+public sealed partial class DispatchNotificationFunction(CaseNotifications notifications, IWorkSender queues, TimeProvider clock, ILogger<DispatchNotificationFunction> logger)
 {
     public const string Name = "DispatchNotification";
 
     /// <summary>Longest visibility delay Azure queues accept.</summary>
     private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
 
-    public async Task RunAsync(QueueTriggerMessage message, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task RunAsync([QueueTrigger("%NotificationsQueueName%")] string message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var id = NotificationIdOf(message.MessageText);
+        var id = NotificationIdOf(message);
         var outcome = await notifications.DispatchAsync(id, cancellationToken).ConfigureAwait(false);
-        message.Log.Add($"Notification {id}: {outcome.Status}");
+        LogOutcome(logger, id, outcome.Status);
         if (outcome is { Status: DispatchStatus.Deferred or DispatchStatus.RetryLater or DispatchStatus.Busy, RetryAt: { } at })
         {
             var delay = at - clock.GetUtcNow();
             delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
-            await queues.SendAsync(CaseQueues.Notifications, message.MessageText, delay, cancellationToken).ConfigureAwait(false);
+            await queues.SendAsync(CaseQueues.Notifications, message, delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -40,4 +40,7 @@ internal sealed class DispatchNotificationFunction(CaseNotifications notificatio
             ? value
             : throw new FormatException("A notifications message carries {\"notificationId\"}.");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId}: {Status}")]
+    private static partial void LogOutcome(ILogger logger, string notificationId, DispatchStatus status);
 }

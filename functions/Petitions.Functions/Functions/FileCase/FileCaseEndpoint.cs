@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Petitions.Core.UseCases.Intake;
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Functions.App;
-using Petitions.Functions.Runtime;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.FileCase;
 
@@ -9,27 +8,25 @@ namespace Petitions.Functions.Functions.FileCase;
 /// <c>POST /api/cases</c>: 201 with <c>{ trackingCode, status, receivedAt, acknowledgeBy }</c> and a Location; 400 with
 /// field errors; 429 with Retry-After. The <c>Idempotency-Key</c> header makes a retry return the first result.
 /// </summary>
-internal static class FileCaseEndpoint
+public sealed class FileCaseEndpoint(Core.UseCases.Intake.FileCase.Handler handler)
 {
     public const string Name = "FileCase";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("api/cases", HandleAsync);
-
-    public static async Task<IResult> HandleAsync(
-        HttpContext http, [FromBody] Letter? letter, Core.UseCases.Intake.FileCase.Handler handler, RuntimeMode mode, CancellationToken cancellationToken)
+    [Function(Name)]
+    [FunctionAccess(Audience.Public, NeedsStorage = true)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases")] HttpRequest req, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(handler);
-        ArgumentNullException.ThrowIfNull(mode);
-        letter ??= new();
+        ArgumentNullException.ThrowIfNull(req);
+        var letter = await req.ReadJsonAsync<Letter>(cancellationToken).ConfigureAwait(false) ?? new();
         var command = new Core.UseCases.Intake.FileCase.Command(
             letter.Kind, letter.UnitId, letter.Title, letter.Content, letter.Citizen, letter.Concerning, letter.Channel, letter.ZaloRef,
-            letter.CoSigners, letter.Instance, http.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null,
-            ClientAddress.Of(http, mode));
+            letter.CoSigners, letter.Instance, req.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null,
+            req.ClientAddress());
         var result = await handler.HandleAsync(command, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return UseCaseResults.Problem(http, result.Problem!);
+            return UseCaseResults.Problem(req.HttpContext, result.Problem!);
         }
 
         return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(result.Value!.TrackingCode)}", result.Value);
@@ -47,32 +44,4 @@ internal static class FileCaseEndpoint
         string? ZaloRef = null,
         IReadOnlyList<Core.UseCases.Intake.FileCase.PersonInput>? CoSigners = null,
         int? Instance = null);
-}
-
-/// <summary>
-/// The client's address for the flood limit. Standalone: the connection's remote address (nothing in front of the app
-/// can be trusted to set a header). Under the Functions host: the first <c>X-Forwarded-For</c> entry, which the
-/// platform's front end sets (the connection itself then comes from the host on 127.0.0.1).
-/// </summary>
-internal static class ClientAddress
-{
-    public static string? Of(HttpContext http, RuntimeMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(mode);
-        if (mode.IsUnderFunctionsHost && http.Request.Headers["X-Forwarded-For"].ToString() is { Length: > 0 } forwarded)
-        {
-            var first = forwarded.Split(',')[0].Trim();
-
-            // "ip:port" (IPv4) as the platform sends it, or a bare address.
-            if (System.Net.IPEndPoint.TryParse(first, out var endpoint))
-            {
-                return endpoint.Address.ToString();
-            }
-
-            return first.Length is > 0 and <= 64 ? first : null;
-        }
-
-        return http.Connection.RemoteIpAddress?.ToString();
-    }
 }

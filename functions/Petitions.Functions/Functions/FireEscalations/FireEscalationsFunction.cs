@@ -1,19 +1,22 @@
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.UseCases.Common;
-using Petitions.Functions.Runtime.Registry;
 
 namespace Petitions.Functions.Functions.FireEscalations;
 
-/// <summary>Queue <c>escalations</c>: fires the case's due escalation rungs, each once.</summary>
-internal sealed class FireEscalationsFunction(Core.UseCases.Escalations.FireEscalations.Handler handler) : IQueueFunction
+/// <summary>Queue <c>%EscalationsQueueName%</c>: fires the case's due escalation rungs, each once.</summary>
+public sealed partial class FireEscalationsFunction(Core.UseCases.Escalations.FireEscalations.Handler handler, ILogger<FireEscalationsFunction> logger)
 {
     public const string Name = "FireEscalations";
 
-    public async Task RunAsync(QueueTriggerMessage message, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task RunAsync([QueueTrigger("%EscalationsQueueName%")] string message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var caseId = CaseWriter.CaseIdOf(message.MessageText)
+        var caseId = CaseWriter.CaseIdOf(message)
             ?? throw new FormatException("The message is not a case message ({\"caseId\":…}).");
         var result = await handler.HandleAsync(new(caseId), cancellationToken).ConfigureAwait(false);
-        message.Log.Add($"Case {caseId}: {result.Fired.Count} rung(s) fired");
+        LogDone(logger, caseId, result.Fired.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: {Count} rung(s) fired")]
+    private static partial void LogDone(ILogger logger, string caseId, int count);
 }

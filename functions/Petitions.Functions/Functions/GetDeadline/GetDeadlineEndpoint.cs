@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.UseCases;
 using Petitions.Core.UseCases.Common;
 using Petitions.Functions.App;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.GetDeadline;
 
@@ -9,17 +11,17 @@ namespace Petitions.Functions.Functions.GetDeadline;
 /// <c>GET /api/deadlines?kind=&amp;step=&amp;start=YYYY-MM-DD[&amp;complex=true][&amp;remote=true][&amp;extensions=N]</c>:
 /// 200 <c>{ due, limit, unit, source, explanation[] }</c>, or 400 problem+json with field errors.
 /// </summary>
-internal static class GetDeadlineEndpoint
+public sealed class GetDeadlineEndpoint(CalculateDeadline.Handler handler)
 {
     public const string Name = "GetDeadline";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("api/deadlines", Handle);
-
-    public static IResult Handle(HttpContext http, CalculateDeadline.Handler handler)
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/deadlines")] HttpRequest req)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(handler);
-        var q = http.Request.Query;
+        ArgumentNullException.ThrowIfNull(req);
+        var http = req.HttpContext;
+        var q = req.Query;
         var errors = new List<FieldError>();
         var complex = Flag(q["complex"], "complex", errors);
         var remote = Flag(q["remote"], "remote", errors);

@@ -1,28 +1,22 @@
 using System.Text.Json.Serialization;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Infrastructure.Notifications.Sms;
 
 namespace Petitions.Functions.Functions.GetDevOutbox;
 
 /// <summary>
-/// <c>GET /dev/outbox</c>, Development only (404 elsewhere): what the development sink recorded instead of sending —
+/// <c>GET /dev/outbox</c>, Development only (absent elsewhere): what the development sink recorded instead of sending —
 /// SMS, ZNS and Zalo replies — oldest first.
 /// </summary>
-internal static class GetDevOutboxEndpoint
+public sealed class GetDevOutboxEndpoint(DevelopmentOutbox outbox)
 {
     public const string Name = "GetDevOutbox";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("dev/outbox", Handle).WithName(Name);
-
-    public static IResult Handle(IHostEnvironment environment, DevelopmentOutbox outbox)
+    [Function(Name)]
+    [FunctionAccess(Audience.Development)]
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dev/outbox")] HttpRequest req)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(outbox);
-        if (!environment.IsDevelopment())
-        {
-            return Results.NotFound();
-        }
-
         return Results.Json(outbox.List().Select(e => new OutboxItem(e.NotificationId, e.ToE164, e.Text, e.Tag, e.RecordedAt)).ToList());
     }
 

@@ -1,19 +1,19 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.GetHealth;
 
 /// <summary><c>GET /api/health</c>: 200 when Table and Queue storage answer, 503 otherwise. No secrets, no data.</summary>
-internal static class GetHealthEndpoint
+public sealed class GetHealthEndpoint(IStorageReachability storage)
 {
     public const string Name = "GetHealth";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("api/health", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync([FromServices] IStorageReachability storage, CancellationToken cancellationToken)
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest req, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(storage);
         var tables = storage.CheckTablesAsync(cancellationToken);
         var queues = storage.CheckQueuesAsync(cancellationToken);
         var report = new StorageReport(await tables.ConfigureAwait(false), await queues.ConfigureAwait(false));

@@ -1,7 +1,7 @@
 namespace Petitions.Functions.Functions.GetHealth;
 
 /// <summary>Whether the storage services answer, each reported as one of the <see cref="StorageReachability"/> words.</summary>
-internal interface IStorageReachability
+public interface IStorageReachability
 {
     Task<string> CheckTablesAsync(CancellationToken cancellationToken);
 

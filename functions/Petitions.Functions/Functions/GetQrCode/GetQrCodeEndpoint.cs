@@ -1,30 +1,30 @@
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.UseCases.Intake;
 using Petitions.Functions.App;
+using Petitions.Functions.App.Http;
+using Petitions.Infrastructure.Configuration;
 using Petitions.Infrastructure.Notifications.Zalo;
 
 namespace Petitions.Functions.Functions.GetQrCode;
 
 /// <summary>
 /// <c>GET /api/qr?text=…</c>: a PNG QR code, only of our own pages (an absolute URL on this site's origin, or
-/// <c>Public:BaseUrl</c> when set) or of a tracking code (encoded as its lookup page). Anything else is 400, so that
+/// the public site's <c>Public:BaseUrl</c>) or of a tracking code (encoded as its lookup page). Anything else is 400, so that
 /// the endpoint cannot be used to brand arbitrary links with the government's site.
 /// </summary>
-internal static class GetQrCodeEndpoint
+public sealed class GetQrCodeEndpoint(PublicSiteSettings site)
 {
     public const string Name = "GetQrCode";
-    public const string BaseUrlSetting = "Public:BaseUrl";
     public const int MaxText = 300;
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("api/qr", Handle);
-
-    public static IResult Handle(HttpContext http, IConfiguration configuration)
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/qr")] HttpRequest req)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var text = http.Request.Query["text"].ToString();
-        var origin = configuration[BaseUrlSetting] is { Length: > 0 } configured && Uri.TryCreate(configured, UriKind.Absolute, out var baseUri)
-            ? baseUri
-            : new Uri($"{http.Request.Scheme}://{http.Request.Host}/");
+        ArgumentNullException.ThrowIfNull(req);
+        var http = req.HttpContext;
+        var text = req.Query["text"].ToString();
+        var origin = new Uri(site.Origin + "/");
         Uri? target = null;
         if (text.Length is > 0 and <= MaxText)
         {

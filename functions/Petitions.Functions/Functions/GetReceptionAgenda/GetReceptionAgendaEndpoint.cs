@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Petitions.Functions.App.Security;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Functions.Functions.Reception;
 
 namespace Petitions.Functions.Functions.GetReceptionAgenda;
@@ -8,29 +8,19 @@ namespace Petitions.Functions.Functions.GetReceptionAgenda;
 /// <c>GET /api/reception/sessions/{sessionId}/agenda</c> (staff of the session's unit): bookings, escalated or overdue
 /// cases first with their deadlines.
 /// </summary>
-internal static class GetReceptionAgendaEndpoint
+public sealed class GetReceptionAgendaEndpoint(Core.UseCases.Reception.GetReceptionAgenda.Handler handler)
 {
     public const string Name = "GetReceptionAgenda";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("api/reception/sessions/{sessionId}/agenda", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reception/sessions/{sessionId}/agenda")] HttpRequest req,
         string sessionId,
-        HttpContext http,
-        [FromServices] StaffAuthenticator staff,
-        [FromServices] Core.UseCases.Reception.GetReceptionAgenda.Handler handler,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(staff);
-        ArgumentNullException.ThrowIfNull(handler);
-        var (who, failure) = staff.Authenticate(http);
-        if (who is null)
-        {
-            return failure!;
-        }
-
-        var result = await handler.HandleAsync(who, sessionId, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(req);
+        var result = await handler.HandleAsync(req.Staff(), sessionId, cancellationToken).ConfigureAwait(false);
         return ReceptionResults.From(result, value => TypedResults.Ok(value));
     }
 }

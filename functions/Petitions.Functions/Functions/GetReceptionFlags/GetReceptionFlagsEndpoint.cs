@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Functions.Functions.Reception;
 
@@ -10,17 +11,18 @@ namespace Petitions.Functions.Functions.GetReceptionFlags;
 /// <c>GET /api/reception/flags?month=YYYY-MM</c> (default: this month): units whose head's published schedule is
 /// below the legal minimum of reception days, with the rule and its source. Public: it is about published schedules.
 /// </summary>
-internal static class GetReceptionFlagsEndpoint
+public sealed class GetReceptionFlagsEndpoint(ReceptionCalendar calendar, TimeProvider time)
 {
     public const string Name = "GetReceptionFlags";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("api/reception/flags", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
-        string? month, [FromServices] ReceptionCalendar calendar, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reception/flags")] HttpRequest req,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(req);
+        var month = req.Query["month"].ToString();
         var directory = calendar.Directory;
         var today = ReceptionResults.Today(time);
         var first = new DateOnly(today.Year, today.Month, 1);

@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Core.Reception;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Functions.Functions.Reception;
@@ -6,7 +7,7 @@ using Petitions.Functions.Functions.Reception;
 namespace Petitions.Functions.Functions.GetReceptionIcs;
 
 /// <summary><c>GET /api/reception/{unitId}.ics</c>: the unit's sessions (30 days back, 180 ahead) as an RFC 5545 calendar.</summary>
-internal static class GetReceptionIcsEndpoint
+public sealed class GetReceptionIcsEndpoint(ReceptionCalendar calendar, TimeProvider time)
 {
     public const string Name = "GetReceptionIcs";
 
@@ -14,13 +15,14 @@ internal static class GetReceptionIcsEndpoint
 
     public const int DaysAhead = 180;
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("api/reception/{unitId}.ics", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
-        string unitId, [FromServices] ReceptionCalendar calendar, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reception/{unitId}.ics")] HttpRequest req,
+        string unitId,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(req);
         var directory = calendar.Directory;
         if (!directory.HasUnit(unitId))
         {

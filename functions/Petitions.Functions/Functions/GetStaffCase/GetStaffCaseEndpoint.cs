@@ -1,30 +1,23 @@
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Staff;
 using Petitions.Functions.App;
-using Petitions.Functions.App.Security;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.GetStaffCase;
 
 /// <summary><c>GET /api/staff/cases/{trackingCode}</c>: the detail with its <c>ETag</c> header.</summary>
-internal static class GetStaffCaseEndpoint
+public sealed class GetStaffCaseEndpoint(GetCaseDetail.Handler handler)
 {
     public const string Name = "GetStaffCase";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("api/staff/cases/{trackingCode}", HandleAsync);
-
-    public static async Task<IResult> HandleAsync(HttpContext http, string trackingCode, StaffAuthenticator auth, GetCaseDetail.Handler handler, CancellationToken cancellationToken)
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff, NeedsStorage = true)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/staff/cases/{trackingCode}")] HttpRequest req, string trackingCode, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(auth);
-        ArgumentNullException.ThrowIfNull(handler);
-        http.Response.Headers.CacheControl = "no-store";
-        var (who, failure) = auth.Authenticate(http);
-        if (who is null)
-        {
-            return failure!;
-        }
-
-        return Detail(http, await handler.HandleAsync(new(who, trackingCode), cancellationToken).ConfigureAwait(false));
+        ArgumentNullException.ThrowIfNull(req);
+        return Detail(req.HttpContext, await handler.HandleAsync(new(req.Staff(), trackingCode), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>200 with the detail and its ETag (quoted, as HTTP wants it), or the problem.</summary>

@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Core.Reception;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Functions.Functions.Reception;
@@ -9,7 +10,7 @@ namespace Petitions.Functions.Functions.ListReceptionSessions;
 /// <c>GET /api/reception/{unitId}/sessions?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c>: sessions with places left
 /// (default: today to 60 days ahead; at most 366 days).
 /// </summary>
-internal static class ListReceptionSessionsEndpoint
+public sealed class ListReceptionSessionsEndpoint(ReceptionCalendar calendar, IReceptionBookings bookings, TimeProvider time)
 {
     public const string Name = "ListReceptionSessions";
 
@@ -17,19 +18,16 @@ internal static class ListReceptionSessionsEndpoint
 
     public const int MaxDays = 366;
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("api/reception/{unitId}/sessions", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reception/{unitId}/sessions")] HttpRequest req,
         string unitId,
-        string? from,
-        string? to,
-        [FromServices] ReceptionCalendar calendar,
-        [FromServices] IReceptionBookings bookings,
-        [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(req);
+        var from = req.Query["from"].ToString();
+        var to = req.Query["to"].ToString();
         ArgumentNullException.ThrowIfNull(bookings);
         var directory = calendar.Directory;
         if (!directory.HasUnit(unitId))

@@ -1,19 +1,20 @@
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.Organisation;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.ListUnits;
 
 /// <summary><c>GET /api/units</c>: the units a citizen can file with.</summary>
-internal static class ListUnitsEndpoint
+public sealed class ListUnitsEndpoint(OrganisationChart chart)
 {
     public const string Name = "ListUnits";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("api/units", Handle);
-
-    public static IResult Handle(HttpContext http, OrganisationChart chart)
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/units")] HttpRequest req)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(chart);
-        http.Response.Headers.CacheControl = "public, max-age=300";
+        ArgumentNullException.ThrowIfNull(req);
+        req.HttpContext.Response.Headers.CacheControl = "public, max-age=300";
         return TypedResults.Ok(chart.FilingUnits.Select(u => new
         {
             id = u.Id,

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.LookupShortLink;
 
@@ -6,14 +8,13 @@ namespace Petitions.Functions.Functions.LookupShortLink;
 /// <c>GET /t/{code}</c>: the short lookup link of every SMS (<c>Public:BaseUrl</c> + <c>/t/</c> + tracking code, kept
 /// short for one GSM-7 segment) redirects to the lookup page with the code prefilled. Nothing is looked up here.
 /// </summary>
-internal static partial class LookupShortLinkEndpoint
+public static partial class LookupShortLinkEndpoint
 {
     public const string Name = "LookupShortLink";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("t/{code}", Handle).WithName(Name);
-
-    public static IResult Handle(string code) =>
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "t/{code}")] HttpRequest req, string code) =>
         TrackingCode().IsMatch(code ?? string.Empty)
             ? Results.Redirect("/lookup.html?code=" + Uri.EscapeDataString(code!))
             : Results.NotFound();

@@ -2,31 +2,31 @@ using System.Text;
 using System.Text.Json;
 using Petitions.Core.Notifications;
 using Petitions.Core.Ports;
-using Petitions.Functions.Runtime.Registry;
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Infrastructure.Notifications;
 
 namespace Petitions.Functions.Functions.ProcessDeliveryReport;
 
 /// <summary>
-/// Queue <c>delivery-reports</c>: Event Grid writes each <c>Microsoft.Communication.SMSDeliveryReportReceived</c> event
+/// Queue <c>%DeliveryReportsQueueName%</c>: Event Grid writes each <c>Microsoft.Communication.SMSDeliveryReportReceived</c> event
 /// here as JSON. The text is accepted plain or base64-encoded (whichever way the producer and the trigger agree on it).
 /// A delivered report marks the record; a failed one retries once over the other channel (the dispatcher decides);
 /// when that retry must wait, the notification id is put on <c>notifications</c> with the delay.
 /// </summary>
-internal sealed class ProcessDeliveryReportFunction(INotificationStore records, NotificationDispatcher dispatcher, IWorkSender queues, TimeProvider clock)
-    : IQueueFunction
+public sealed partial class ProcessDeliveryReportFunction(
+    INotificationStore records, NotificationDispatcher dispatcher, IWorkSender queues, TimeProvider clock, ILogger<ProcessDeliveryReportFunction> logger)
 {
     public const string Name = "ProcessDeliveryReport";
 
-    public async Task RunAsync(QueueTriggerMessage message, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task RunAsync([QueueTrigger("%DeliveryReportsQueueName%")] string message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var reports = AcsDeliveryReports.Parse(BinaryData.FromString(EventJson(message.MessageText)));
+        var reports = AcsDeliveryReports.Parse(BinaryData.FromString(EventJson(message)));
         foreach (var report in reports)
         {
             var id = await records.FindByProviderMessageIdAsync(report.ProviderMessageId, cancellationToken).ConfigureAwait(false);
             var outcome = await dispatcher.ApplyDeliveryReportAsync(report, cancellationToken).ConfigureAwait(false);
-            message.Log.Add($"Delivery report for notification {id ?? "(unknown)"}: {report.Status} → {outcome.Status}");
+            LogReport(logger, id ?? "(unknown)", report.Status.ToString(), outcome.Status);
             if (id is not null && outcome is { Status: DispatchStatus.Deferred or DispatchStatus.RetryLater or DispatchStatus.Busy, RetryAt: { } at })
             {
                 var delay = at - clock.GetUtcNow();
@@ -52,4 +52,7 @@ internal sealed class ProcessDeliveryReportFunction(INotificationStore records, 
             ? Encoding.UTF8.GetString(buffer, 0, written)
             : throw new FormatException("A delivery report is Event Grid JSON, plain or base64-encoded.");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery report for notification {NotificationId}: {Report} → {Status}")]
+    private static partial void LogReport(ILogger logger, string notificationId, string report, DispatchStatus status);
 }

@@ -1,6 +1,5 @@
 using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Reception;
-using Petitions.Functions.Runtime;
 
 namespace Petitions.Functions.Functions.Reception;
 
@@ -12,17 +11,21 @@ internal static class ReceptionResults
         App.UseCaseResults.Problem(StatusCodes.Status400BadRequest, "validation", "The request has invalid fields.", errors);
 
     public static IResult UnknownUnit(string unitId) =>
-        ProblemDetailsMapping.Problem(StatusCodes.Status404NotFound, "Unknown unit", $"No unit '{unitId}'.");
+        Problem(StatusCodes.Status404NotFound, "Unknown unit", $"No unit '{unitId}'.");
 
     public static IResult From(StaffReceptionResult result, Func<object, IResult> done) => result switch
     {
         StaffReceptionResult.Done d => done(d.Value),
-        StaffReceptionResult.NotFound n => ProblemDetailsMapping.Problem(StatusCodes.Status404NotFound, "Not found", $"No such {n.What}."),
-        StaffReceptionResult.Forbidden f => ProblemDetailsMapping.Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Why),
+        StaffReceptionResult.NotFound n => Problem(StatusCodes.Status404NotFound, "Not found", $"No such {n.What}."),
+        StaffReceptionResult.Forbidden f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Why),
         StaffReceptionResult.Invalid i => Invalid(i.Errors),
-        StaffReceptionResult.Conflict c => ProblemDetailsMapping.Problem(StatusCodes.Status409Conflict, "Conflict", c.Why),
+        StaffReceptionResult.Conflict c => Problem(StatusCodes.Status409Conflict, "Conflict", c.Why),
         _ => throw new InvalidOperationException("Unknown result."),
     };
+
+    /// <summary>A problem+json answer with the <c>type</c> scheme of the whole app.</summary>
+    public static IResult Problem(int status, string title, string? detail = null) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, type: $"https://httpstatuses.io/{status}");
 
     /// <summary>Reads a yyyy-MM-dd query value, or the default.</summary>
     public static DateOnly? Date(string? value, string field, List<FieldError> errors, DateOnly fallback)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Core.Ports;
 using Petitions.Core.UseCases.Reception;
 
@@ -11,25 +12,19 @@ namespace Petitions.Functions.Functions.ReceptionOfferLink;
 /// (<see cref="ReceptionOffers.BookingPathForAsync"/>). An unknown or malformed code, or a denunciation, gets the bare
 /// booking page: the redirect reveals nothing about which codes exist.
 /// </summary>
-internal static partial class ReceptionOfferLinkEndpoint
+public sealed partial class ReceptionOfferLinkEndpoint(ICaseStore cases, ReceptionOffers offers, TimeProvider time)
 {
     public const string Name = "ReceptionOfferLink";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("r/{trackingCode}", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "r/{trackingCode}")] HttpRequest req,
         string trackingCode,
-        HttpContext http,
-        [FromServices] ICaseStore cases,
-        [FromServices] ReceptionOffers offers,
-        [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(cases);
-        ArgumentNullException.ThrowIfNull(offers);
-        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(req);
+        var http = req.HttpContext;
         http.Response.Headers.CacheControl = "no-store";
         var stored = TrackingCode().IsMatch(trackingCode ?? string.Empty)
             ? await cases.FindAsync(trackingCode!, cancellationToken).ConfigureAwait(false)

@@ -1,17 +1,21 @@
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.UseCases.Reception;
-using Petitions.Functions.Runtime.Registry;
 
 namespace Petitions.Functions.Functions.ReceptionReminders;
 
-/// <summary>Timer (every 15 minutes): requests the reminders whose instant (the day before, not before 07:00) has passed.</summary>
-internal sealed class ReceptionRemindersFunction(SendReceptionReminders.Handler handler) : ITimerFunction
+/// <summary>Timer <c>%ReceptionRemindersSchedule%</c> (every 15 minutes): requests the reminders whose instant (the day before, not before 07:00) has passed.</summary>
+public sealed partial class ReceptionRemindersFunction(SendReceptionReminders.Handler handler, ILogger<ReceptionRemindersFunction> logger)
 {
     public const string Name = "ReceptionReminders";
 
-    public async Task RunAsync(TimerTriggerInfo timer, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task RunAsync([TimerTrigger("%ReceptionRemindersSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         var sent = await handler.HandleAsync(cancellationToken).ConfigureAwait(false);
-        timer.Log.Add($"Reception reminders requested: {sent}");
+        LogSent(logger, sent);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reception reminders requested: {Count}")]
+    private static partial void LogSent(ILogger logger, int count);
 }

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Petitions.Functions.App.Security;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Functions.Functions.Reception;
 
 namespace Petitions.Functions.Functions.RecordReceptionMeeting;
@@ -8,31 +8,21 @@ namespace Petitions.Functions.Functions.RecordReceptionMeeting;
 /// <c>POST /api/reception/sessions/{sessionId}/meetings</c> (staff)
 /// <c>{"trackingCode","attendees":[…],"raised","direction","followUpDate"?}</c> → 201; the record is an event on the case.
 /// </summary>
-internal static class RecordReceptionMeetingEndpoint
+public sealed class RecordReceptionMeetingEndpoint(Core.UseCases.Reception.RecordReceptionMeeting.Handler handler)
 {
     public const string Name = "RecordReceptionMeeting";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("api/reception/sessions/{sessionId}/meetings", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reception/sessions/{sessionId}/meetings")] HttpRequest req,
         string sessionId,
-        HttpContext http,
-        [FromBody] MeetingBody body,
-        [FromServices] StaffAuthenticator staff,
-        [FromServices] Core.UseCases.Reception.RecordReceptionMeeting.Handler handler,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(staff);
-        ArgumentNullException.ThrowIfNull(handler);
-        var (who, failure) = staff.Authenticate(http);
-        if (who is null)
-        {
-            return failure!;
-        }
-
+        ArgumentNullException.ThrowIfNull(req);
+        var body = await req.ReadJsonAsync<MeetingBody>(cancellationToken).ConfigureAwait(false);
         var result = await handler.HandleAsync(
-            who, new(sessionId, body?.TrackingCode, body?.Attendees, body?.Raised, body?.Direction, body?.FollowUpDate), cancellationToken).ConfigureAwait(false);
+            req.Staff(), new(sessionId, body?.TrackingCode, body?.Attendees, body?.Raised, body?.Direction, body?.FollowUpDate), cancellationToken).ConfigureAwait(false);
         return ReceptionResults.From(result, value => TypedResults.Created((string?)null, value));
     }
 

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Core.Reception;
-using Petitions.Functions.App.Security;
 using Petitions.Functions.Functions.Reception;
 
 namespace Petitions.Functions.Functions.RecordUnscheduledReception;
@@ -10,33 +10,21 @@ namespace Petitions.Functions.Functions.RecordUnscheduledReception;
 /// <c>{"date":"YYYY-MM-DD","start":"HH:mm","end":"HH:mm","place","ground":"complex|urgent","note"?}</c> → 201 with the
 /// session as listed (kind <c>unscheduled</c>); 409 when one is recorded at that day and start.
 /// </summary>
-internal static class RecordUnscheduledReceptionEndpoint
+public sealed class RecordUnscheduledReceptionEndpoint(Core.UseCases.Reception.RecordUnscheduledReception.Handler handler, Core.UseCases.Reception.ReceptionCalendar calendar)
 {
     public const string Name = "RecordUnscheduledReception";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("api/reception/units/{unitId}/unscheduled", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reception/units/{unitId}/unscheduled")] HttpRequest req,
         string unitId,
-        HttpContext http,
-        [FromBody] UnscheduledBody? body,
-        [FromServices] StaffAuthenticator staff,
-        [FromServices] Core.UseCases.Reception.RecordUnscheduledReception.Handler handler,
-        [FromServices] Core.UseCases.Reception.ReceptionCalendar calendar,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(staff);
-        ArgumentNullException.ThrowIfNull(handler);
-        ArgumentNullException.ThrowIfNull(calendar);
-        var (who, failure) = staff.Authenticate(http);
-        if (who is null)
-        {
-            return failure!;
-        }
-
+        ArgumentNullException.ThrowIfNull(req);
+        var body = await req.ReadJsonAsync<UnscheduledBody>(cancellationToken).ConfigureAwait(false);
         var result = await handler.HandleAsync(
-            who, new(unitId, body?.Date, body?.Start, body?.End, body?.Place, body?.Ground, body?.Note), cancellationToken).ConfigureAwait(false);
+            req.Staff(), new(unitId, body?.Date, body?.Start, body?.End, body?.Place, body?.Ground, body?.Note), cancellationToken).ConfigureAwait(false);
         return ReceptionResults.From(result, value =>
         {
             var session = (ReceptionOccurrence)value;

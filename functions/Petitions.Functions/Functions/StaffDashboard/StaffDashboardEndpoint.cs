@@ -1,28 +1,21 @@
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.UseCases.Staff;
 using Petitions.Functions.App;
-using Petitions.Functions.App.Security;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.StaffDashboard;
 
 /// <summary><c>GET /api/staff/dashboard</c>: counts, on-time rate and backlog within the user's units.</summary>
-internal static class StaffDashboardEndpoint
+public sealed class StaffDashboardEndpoint(GetDashboard.Handler handler)
 {
     public const string Name = "StaffDashboard";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("api/staff/dashboard", HandleAsync);
-
-    public static async Task<IResult> HandleAsync(HttpContext http, StaffAuthenticator auth, GetDashboard.Handler handler, CancellationToken cancellationToken)
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff, NeedsStorage = true)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/staff/dashboard")] HttpRequest req, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(auth);
-        ArgumentNullException.ThrowIfNull(handler);
-        http.Response.Headers.CacheControl = "no-store";
-        var (who, failure) = auth.Authenticate(http);
-        if (who is null)
-        {
-            return failure!;
-        }
-
-        return UseCaseResults.From(http, await handler.HandleAsync(new(who), cancellationToken).ConfigureAwait(false));
+        ArgumentNullException.ThrowIfNull(req);
+        return UseCaseResults.From(req.HttpContext, await handler.HandleAsync(new(req.Staff()), cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,17 +1,20 @@
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Functions.App.Http;
 using Petitions.Functions.App.Security;
 
 namespace Petitions.Functions.Functions.StaffLogout;
 
 /// <summary><c>POST /api/staff/logout</c>: ends the Development session (204). Under App Service Authentication the platform's <c>/.auth/logout</c> ends the sign-in.</summary>
-internal static class StaffLogoutEndpoint
+public static class StaffLogoutEndpoint
 {
     public const string Name = "StaffLogout";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapPost("api/staff/logout", Handle);
-
-    public static IResult Handle(HttpContext http)
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff, RequiresSignIn = false)]
+    public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/staff/logout")] HttpRequest req)
     {
-        StaffAuthenticator.SignOut(http);
+        ArgumentNullException.ThrowIfNull(req);
+        StaffAuthenticator.SignOut(req.HttpContext);
         return TypedResults.NoContent();
     }
 }

@@ -1,28 +1,21 @@
 using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
 using Petitions.Core.Organisation;
-using Petitions.Functions.App.Security;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.StaffMe;
 
 /// <summary><c>GET /api/staff/me</c>: <c>{ staffId, name, unitId, unitName, role, title }</c>, or 401.</summary>
-internal static class StaffMeEndpoint
+public sealed class StaffMeEndpoint(OrganisationChart chart)
 {
     public const string Name = "StaffMe";
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("api/staff/me", Handle);
-
-    public static IResult Handle(HttpContext http, StaffAuthenticator auth, OrganisationChart chart)
+    [Function(Name)]
+    [FunctionAccess(Audience.Staff, NeedsStorage = true)]
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/staff/me")] HttpRequest req)
     {
-        ArgumentNullException.ThrowIfNull(auth);
-        ArgumentNullException.ThrowIfNull(chart);
-        http.Response.Headers.CacheControl = "no-store";
-        var (who, failure) = auth.Authenticate(http);
-        if (who is null)
-        {
-            return failure!;
-        }
-
-        var member = chart.FindStaff(who.StaffId)!;
+        ArgumentNullException.ThrowIfNull(req);
+        var member = chart.FindStaff(req.Staff().StaffId)!;
         return TypedResults.Ok(new
         {
             staffId = member.Id,

@@ -1,26 +1,32 @@
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.FileProviders;
 using Petitions.Functions.App;
+using Petitions.Functions.App.Http;
 
 namespace Petitions.Functions.Functions.WebPages;
 
 /// <summary>
-/// <c>GET /{*path}</c>: the web pages from wwwroot (<c>index.html</c> for a folder). It is the lowest-precedence route:
-/// every literal route wins over a catch-all, and it refuses <c>api/</c> and <c>dev/</c> paths itself (a 404 problem),
-/// so it never answers for an API route; host-mode trigger paths are POST-only and this is GET-only.
+/// <c>GET /{*path}</c>: the web pages from the worker's <c>wwwroot</c> (<c>index.html</c> for a folder). It is the
+/// lowest-precedence route: every literal route wins over a catch-all, and it refuses <c>api/</c> and <c>dev/</c> paths
+/// itself (a 404 problem), so it never answers for an API route.
 /// HTML is revalidated on every visit (<c>no-cache</c>); scripts, styles and images may be cached for an hour.
 /// </summary>
-internal static class WebPagesEndpoint
+public static class WebPagesEndpoint
 {
     public const string Name = "WebPages";
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("{*path}", Handle);
+    /// <summary>The pages, beside the worker (the content root is <see cref="AppContext.BaseDirectory"/>).</summary>
+    private static readonly PhysicalFileProvider Files = new(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
 
-    public static IResult Handle(HttpContext http, string? path, IWebHostEnvironment environment)
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{*path}")] HttpRequest req, string? path)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(req);
+        var http = req.HttpContext;
         var relative = path ?? string.Empty;
         if (relative.StartsWith("api/", StringComparison.OrdinalIgnoreCase) || relative.Equals("api", StringComparison.OrdinalIgnoreCase) ||
             relative.StartsWith("dev/", StringComparison.OrdinalIgnoreCase) || relative.Contains("..", StringComparison.Ordinal) ||
@@ -34,7 +40,7 @@ internal static class WebPagesEndpoint
             relative += "index.html";
         }
 
-        var files = environment.WebRootFileProvider;
+        var files = Files;
         var file = files.GetFileInfo(relative);
         if (file is { Exists: true, IsDirectory: true } || (!file.Exists && files.GetDirectoryContents(relative).Exists))
         {

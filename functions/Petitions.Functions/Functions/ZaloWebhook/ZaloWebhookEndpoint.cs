@@ -1,30 +1,27 @@
+using Microsoft.Azure.Functions.Worker;
+using Petitions.Core.Ports;
+using Petitions.Functions.App.Http;
 using Petitions.Infrastructure.Notifications.Zalo;
-using Petitions.Infrastructure.Storage;
 
 namespace Petitions.Functions.Functions.ZaloWebhook;
 
 /// <summary>
 /// <c>POST /api/zalo/webhook</c>: checks <c>X-ZEvent-Signature</c> over the raw body bytes (401 problem when missing or
-/// wrong), then queues the raw event on <c>zalo-events</c> and answers 200 at once; <c>HandleZaloEvent</c> replies.
+/// wrong), then queues the raw event on the queue of <c>ZaloEventsQueueName</c> and answers 200 at once; <c>HandleZaloEvent</c> replies.
 /// </summary>
-internal static class ZaloWebhookEndpoint
+public sealed class ZaloWebhookEndpoint(ZaloOptions zalo, IWorkSender queues)
 {
     public const string Name = "ZaloWebhook";
-
-    /// <summary>The queue of verified events.</summary>
-    public const string Queue = "zalo-events";
 
     /// <summary>Longest body taken (Zalo events are small).</summary>
     private const int MaxBody = 64 * 1024;
 
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("api/zalo/webhook", HandleAsync).WithName(Name);
-
-    public static async Task<IResult> HandleAsync(HttpRequest request, ZaloOptions zalo, StorageAccount storage, CancellationToken cancellationToken)
+    [Function(Name)]
+    [FunctionAccess(Audience.Public)]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/zalo/webhook")] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(zalo);
-        ArgumentNullException.ThrowIfNull(storage);
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         if (buffer.Length > MaxBody)
@@ -41,7 +38,7 @@ internal static class ZaloWebhookEndpoint
                 type: "https://petitions.example/problems/zalo.signature");
         }
 
-        await storage.GetQueueClient(Queue).SendMessageAsync(System.Text.Encoding.UTF8.GetString(raw), null, null, cancellationToken).ConfigureAwait(false);
+        await queues.SendAsync(CaseQueues.ZaloEvents, System.Text.Encoding.UTF8.GetString(raw), null, cancellationToken).ConfigureAwait(false);
         return Results.Ok();
     }
 
