@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +16,7 @@ using Petitions.Core.UseCases.Processing;
 using Petitions.Core.UseCases.Staff;
 using Petitions.Infrastructure.Calendar;
 using Petitions.Infrastructure.Cases;
+using Petitions.Infrastructure.Tests.Cases;
 using Petitions.TestKit;
 
 namespace Petitions.Infrastructure.Tests.Calendar;
@@ -120,9 +120,9 @@ public sealed class CalendarRecomputeAzuriteTests
 
         await DeleteTablesAsync(suffix);
         var queues = next.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>();
-        foreach (var name in new[] { "case-outbox-", "case-intake-", "escalations-", "notifications-" })
+        foreach (var name in next.GetRequiredService<Petitions.Infrastructure.Configuration.TriggerSettings>().AllQueues())
         {
-            await queues.DeleteQueueAsync(name + suffix);
+            await queues.DeleteQueueAsync(name);
         }
     }
 
@@ -150,20 +150,12 @@ public sealed class CalendarRecomputeAzuriteTests
         return provider;
     }
 
-    private static Dictionary<string, string?> Settings(string suffix) => new()
+    private static Dictionary<string, string?> Settings(string suffix)
     {
-        ["AzureWebJobsStorage"] = AzuriteServer.Shared.ConnectionString,
-        ["CaseHandling:Storage:CasesTable"] = "Cases" + suffix,
-        ["CaseHandling:Storage:IndexTable"] = "CaseIndex" + suffix,
-        ["CaseHandling:Storage:GuardsTable"] = "IntakeGuards" + suffix,
-        ["CaseHandling:Storage:NotificationsTable"] = "Notifications" + suffix,
-        ["CaseHandling:Storage:OutboxQueue"] = "case-outbox-" + suffix,
-        ["CaseHandling:Storage:IntakeQueue"] = "case-intake-" + suffix,
-        ["CaseHandling:Storage:EscalationsQueue"] = "escalations-" + suffix,
-        ["CaseHandling:Storage:NotificationsQueue"] = "notifications-" + suffix,
-        ["Security:FieldEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        ["Security:PhoneHashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-    };
+        var settings = CaseWorld.Settings(suffix);
+        settings["AzureWebJobsStorage"] = AzuriteServer.Shared.ConnectionString;
+        return settings;
+    }
 
     private static async Task DeleteTablesAsync(string suffix)
     {
