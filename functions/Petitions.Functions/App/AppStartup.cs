@@ -14,11 +14,9 @@ namespace Petitions.Functions.App;
 /// few clearly marked demo letters through the real intake, so that <c>tools/run.sh</c> shows a working system.
 /// </summary>
 internal sealed partial class AppStartup(
-    CaseStorageInitializer storage, RecomputeCalendarOnStart.Handler calendar, ICaseIndex index, FileCase.Handler intake, IHostEnvironment environment, IConfiguration configuration, ILogger<AppStartup> logger)
+    CaseStorageInitializer storage, RecomputeCalendarOnStart.Handler calendar, ICaseIndex index, FileCase.Handler intake, IHostEnvironment environment, DemoSettings demo, ILogger<AppStartup> logger)
     : BackgroundService
 {
-    public const string SeedSetting = "Demo:Seed";
-
     private static readonly FileCase.Command[] DemoLetters =
     [
         new("complaint", "qn-camtay", "[Demo] Khiếu nại quyết định thu hồi đất", "[Demo] Tôi không đồng ý với quyết định thu hồi đất số 12/QĐ-UBND.",
@@ -64,7 +62,7 @@ internal sealed partial class AppStartup(
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await calendar.HandleAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!environment.IsDevelopment() || !configuration.GetValue(SeedSetting, true))
+        if (!environment.IsDevelopment() || !demo.Seed)
         {
             return;
         }

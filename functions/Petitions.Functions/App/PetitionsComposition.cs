@@ -33,6 +33,7 @@ public static class PetitionsComposition
         services.AddPetitionsStorage(configuration);
         services.AddPetitionsSettings(configuration);
         services.AddValidatedSettings<AuthSettings>(configuration.GetSection(AuthSettings.SectionName), s => s.Problems());
+        services.AddValidatedSettings<DemoSettings>(configuration.GetSection(DemoSettings.SectionName), _ => []);
 
         services.AddVietnamWorkingCalendar();
         services.AddCaseHandling(configuration);

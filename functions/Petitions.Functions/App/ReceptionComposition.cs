@@ -16,33 +16,28 @@ namespace Petitions.Functions.App;
 /// </summary>
 internal static class ReceptionComposition
 {
-    /// <summary>Where the schedules are read from.</summary>
-    public const string SchedulesPathSetting = "Reception:SchedulesPath";
-
-    /// <summary>The booking table.</summary>
-    public const string BookingsTableSetting = "Reception:BookingsTable";
-
     /// <summary>
     /// Adds reception. Needs case handling (<c>AddCaseHandling</c>: organisation, case store, writer, notification
     /// requests) and the working calendar in the same composition (<see cref="PetitionsComposition.AddPetitions"/>).
     /// </summary>
     public static IServiceCollection AddReception(this IServiceCollection services, IConfiguration configuration)
     {
-        var bookingsTable = configuration[BookingsTableSetting] is { Length: > 0 } name ? name : TableReceptionBookingStore.DefaultTableName;
-        var schedulesPath = configuration[SchedulesPathSetting] is { Length: > 0 } path ? path : null;
+        services.AddValidatedSettings<ReceptionConfiguration>(configuration.GetSection(ReceptionConfiguration.SectionName), s => s.Problems());
         services.TryAddSingleton(sp => new ReceptionSettings(sp.GetRequiredService<PublicSiteSettings>().Origin));
         services.TryAddSingleton(sp =>
         {
             var chart = sp.GetRequiredService<OrganisationChart>();
-            var json = schedulesPath is not null ? File.ReadAllText(schedulesPath) : ReceptionDirectory.DemoJson();
+            var json = sp.GetRequiredService<ReceptionConfiguration>().SchedulesPath is { Length: > 0 } schedulesPath
+                ? File.ReadAllText(schedulesPath)
+                : ReceptionDirectory.DemoJson();
             return new ReceptionDirectory(ReceptionDirectory.ReadSchedules(json, chart), chart, sp.GetRequiredService<IWorkingCalendar>());
         });
         services.TryAddSingleton<IReceptionBookings>(sp => new ReceptionBookingsOnDemand(new TableReceptionBookingStore(
-            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(bookingsTable),
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(sp.GetRequiredService<ReceptionConfiguration>().BookingsTable),
             sp.GetRequiredService<ILogger<TableReceptionBookingStore>>(),
             protector: sp.GetRequiredService<ICitizenDataProtector>())));
         services.TryAddSingleton<IReceptionSessionChanges>(sp => new ReceptionSessionChangesOnDemand(new TableReceptionSessionChanges(
-            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(bookingsTable),
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(sp.GetRequiredService<ReceptionConfiguration>().BookingsTable),
             sp.GetRequiredService<ICitizenDataProtector>())));
         services.TryAddSingleton<ReceptionCalendar>();
         services.TryAddSingleton<ReceptionNotices>();

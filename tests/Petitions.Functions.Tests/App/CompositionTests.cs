@@ -43,6 +43,8 @@ public sealed class CompositionTests
     [InlineData("EscalationSweepSchedule", "*/5 * * * *", "The app setting EscalationSweepSchedule '*/5 * * * *' is not a 6-field NCRONTAB schedule")]
     [InlineData("Public__BaseUrl", "pakn.example.vn", "The setting Public:BaseUrl 'pakn.example.vn' is not an absolute http(s) address")]
     [InlineData("Auth__Mode", "Kerberos", "The setting Auth:Mode must be Development, AppService or None (found 'Kerberos')")]
+    [InlineData("Reception__BookingsTable", "bookings-table", "The setting Reception:BookingsTable 'bookings-table' is not a table name")]
+    [InlineData("Reception__SchedulesPath", "/no/such/schedules.json", "The setting Reception:SchedulesPath names no file ('/no/such/schedules.json')")]
     public void A_missing_or_wrong_setting_stops_start_up_with_a_sentence_naming_it(string setting, string value, string sentence)
     {
         var settings = FunctionsAppHost.DefaultSettings();
