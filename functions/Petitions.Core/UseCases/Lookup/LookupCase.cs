@@ -8,7 +8,7 @@ using Petitions.Core.UseCases.Intake;
 namespace Petitions.Core.UseCases.Lookup;
 
 /// <summary>
-/// GET /api/cases/{trackingCode}?phone=…: the citizen's view. The phone's keyed hash is compared in constant time;
+/// POST /api/cases/lookup { trackingCode, phone }: the citizen's view. The phone's keyed hash is compared in constant time;
 /// a wrong phone, a malformed code and an unknown code get the same NotFound. The timeline is public only.
 /// </summary>
 public static class LookupCase
