@@ -35,6 +35,22 @@ public sealed class HttpSurfaceTests(CaseHost host) : IAsyncLifetime, IClassFixt
         Assert.Contains(problem["errors"]!.AsArray(), e => e!["field"]!.GetValue<string>() == "start");
     }
 
+    [Theory]
+    [InlineData("/api/cases", "application/json; charset=bogus", "{}")]
+    [InlineData("/api/cases/lookup", "application/json; charset=bogus", "{}")]
+    [InlineData("/api/cases", "application/json", "{ not json")]
+    [InlineData("/api/cases/lookup", "text/plain", "trackingCode=HS-0000-0000")]
+    public async Task A_malformed_public_post_is_a_4xx_problem_never_a_5xx(string path, string contentType, string body)
+    {
+        using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await _app.Client.PostAsync(new Uri(path, UriKind.Relative), content);
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Every_response_carries_the_content_security_policy()
     {
