@@ -16,7 +16,7 @@ internal static class ColdStart
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         using var response = await client.GetAsync("status/200").ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
-        var served = DateTime.UtcNow;
+        var served = TimeProvider.System.GetUtcNow().UtcDateTime;
         return (clock.Elapsed.TotalMilliseconds, (served - processStarted).TotalMilliseconds);
     }
 }

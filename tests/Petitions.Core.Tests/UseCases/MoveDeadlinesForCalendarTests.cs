@@ -10,6 +10,7 @@ using Petitions.Core.UseCases.Calendar;
 using Petitions.Core.UseCases.Common;
 using Petitions.Core.UseCases.Intake;
 using Petitions.Core.UseCases.Processing;
+using Petitions.TestKit;
 
 namespace Petitions.Core.Tests.UseCases;
 
@@ -20,24 +21,7 @@ namespace Petitions.Core.Tests.UseCases;
 /// </summary>
 public sealed class MoveDeadlinesForCalendarTests
 {
-    // A test fixture, not an official schedule: Friday 3 Sep 2027 off (swapped), make-up Saturday 18 Sep 2027.
-    private const string Schedule2027 = """
-        {
-          "year": 2027,
-          "sources": [ { "id": "fixture", "document": "Test fixture (not an official document)", "issuer": "tests", "date": null, "url": null, "note": "Unverified: test only." } ],
-          "periods": [
-            {
-              "covers": [ "national-day" ], "source": "fixture", "from": "2027-09-01", "to": "2027-09-05",
-              "daysOff": [
-                { "date": "2027-09-01", "kind": "Holiday", "name": "Quốc khánh (ngày liền kề trước)" },
-                { "date": "2027-09-02", "kind": "Holiday", "name": "Quốc khánh" },
-                { "date": "2027-09-03", "kind": "OfficialDayOff", "name": "Nghỉ hoán đổi (fixture)" }
-              ],
-              "workingDays": [ { "date": "2027-09-18", "kind": "MakeUpWorkingDay", "name": "Làm bù (fixture)" } ]
-            }
-          ]
-        }
-        """;
+    private const string Schedule2027 = CalendarFixtures.Schedule2027;
 
     private const string Reason = "lịch nghỉ Quốc khánh 2027 (test fixture)";
 

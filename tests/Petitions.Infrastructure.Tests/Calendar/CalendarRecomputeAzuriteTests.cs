@@ -28,24 +28,7 @@ namespace Petitions.Infrastructure.Tests.Calendar;
 /// </summary>
 public sealed class CalendarRecomputeAzuriteTests
 {
-    // A test fixture, not an official schedule: Friday 3 Sep 2027 off (swapped), make-up Saturday 18 Sep 2027.
-    private const string Schedule2027 = """
-        {
-          "year": 2027,
-          "sources": [ { "id": "fixture", "document": "Test fixture (not an official document)", "issuer": "tests", "date": null, "url": null, "note": "Unverified: test only." } ],
-          "periods": [
-            {
-              "covers": [ "national-day" ], "source": "fixture", "from": "2027-09-01", "to": "2027-09-05",
-              "daysOff": [
-                { "date": "2027-09-01", "kind": "Holiday", "name": "Quốc khánh (ngày liền kề trước)" },
-                { "date": "2027-09-02", "kind": "Holiday", "name": "Quốc khánh" },
-                { "date": "2027-09-03", "kind": "OfficialDayOff", "name": "Nghỉ hoán đổi (fixture)" }
-              ],
-              "workingDays": [ { "date": "2027-09-18", "kind": "MakeUpWorkingDay", "name": "Làm bù (fixture)" } ]
-            }
-          ]
-        }
-        """;
+    private const string Schedule2027 = CalendarFixtures.Schedule2027;
 
     // Monday 30 August 2027, 09:00 in Vietnam.
     private static readonly DateTimeOffset Monday = new(2027, 8, 30, 9, 0, 0, TimeSpan.FromHours(7));
