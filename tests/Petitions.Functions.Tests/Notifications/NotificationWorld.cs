@@ -82,8 +82,11 @@ internal sealed class NotificationWorld : IAsyncDisposable
         where T : notnull => _app.Services.GetRequiredService<T>();
 
     /// <summary>A function class as the worker activates it (constructor injection from the composition).</summary>
-    public T Function<T>()
-        where T : notnull => ActivatorUtilities.CreateInstance<T>(_app.Services.CreateScope().ServiceProvider);
+    public T Function<T>(params object[] parameters)
+        where T : notnull => ActivatorUtilities.CreateInstance<T>(_app.Services.CreateScope().ServiceProvider, parameters);
+
+    /// <summary>The app's own queue sender, remembering what went through it (queue, message, delay).</summary>
+    public RecordingWorkSender RecordingSender() => new(Get<Petitions.Core.Ports.IWorkSender>());
 
     public async Task<string> FileAsync(string kind = "complaint", string phone = "0912345678")
     {
@@ -142,4 +145,16 @@ internal sealed class NotificationWorld : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
+
+/// <summary>Forwards to the real sender (the message reaches Azurite) and keeps what was sent, so a test can assert on one message even while the worker adds others to the same queue.</summary>
+internal sealed class RecordingWorkSender(Petitions.Core.Ports.IWorkSender inner) : Petitions.Core.Ports.IWorkSender
+{
+    public List<(string Queue, string Message, TimeSpan? Delay)> Sent { get; } = [];
+
+    public async Task SendAsync(string queue, string message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    {
+        await inner.SendAsync(queue, message, delay, cancellationToken);
+        Sent.Add((queue, message, delay));
+    }
 }
