@@ -30,8 +30,8 @@ public sealed class StaffCaseViews(ICaseStore store, ICitizenDataProtector prote
             : new CitizenDetail(Mask, Mask, letter.Citizen.Address is null ? null : Mask, Masked: true);
         var clocks = @case.Clocks.Select(c => new ClockDetail(
             c.Step, c.Due, c.Limit, c.Unit == ClockUnit.CalendarDays ? "days" : "workingDays", c.Source,
-            JsonNames.Camel(c.Status.ToString()), @case.Explain(c, calculator).ToLines())).ToList();
-        var timeline = events.Select(e => new TimelineEntry(e.At, TimelineText.TypeOf(e), e.Actor, chart.FindStaff(e.Actor)?.Name ?? e.Actor, TimelineText.Staff(e, chart))).ToList();
+            JsonNames.Camel(c.Status.ToString()), ClockExplanation.Of(@case.Explain(c, calculator)))).ToList();
+        var timeline = events.Select(e => TimelineEntry.Of(e, chart)).ToList();
         return new CaseDetail(
             @case.Id, CaseNames.Kind(@case.Kind), letter.Title, letter.Content, CaseNames.Status(@case.Status), citizen,
             new UnitDetail(unitId, unit?.Name ?? unitId), Staff(@case.ResponsibleHeadId), Staff(@case.OfficerId),
