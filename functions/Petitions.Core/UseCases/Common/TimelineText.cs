@@ -43,6 +43,7 @@ public static class TimelineText
             DecisionChallenged => "decisionChallenged",
             HandlingEnded => "handlingEnded",
             ReceptionAnswered => "receptionAnswered",
+            InstructionGiven => "instruction",
             _ => "event",
         };
     }

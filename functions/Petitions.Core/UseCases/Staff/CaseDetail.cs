@@ -3,6 +3,9 @@ namespace Petitions.Core.UseCases.Staff;
 /// <summary>
 /// The staff detail of docs/api.md (GET /api/staff/cases/{trackingCode}); <see cref="ETag"/> goes in the ETag header.
 /// <see cref="ClosingProposedOn"/>: the system proposes closing (a first-instance decision in effect); the staff confirm with close.
+/// <see cref="Actions"/>: what the reader may do now and why not the rest (<see cref="CaseActions"/>);
+/// <see cref="Access"/>: <c>unit</c> (the case's unit), <c>supervisor</c> (the supervisor role) or <c>watch</c>
+/// (opened from the watch above: read-only, instructions only).
 /// </summary>
 public sealed record CaseDetail(
     string TrackingCode,
@@ -19,7 +22,9 @@ public sealed record CaseDetail(
     IReadOnlyList<ClockDetail> Clocks,
     IReadOnlyList<TimelineEntry> Timeline,
     string ETag,
-    DateOnly? ClosingProposedOn = null);
+    DateOnly? ClosingProposedOn = null,
+    IReadOnlyList<ActionAvailability>? Actions = null,
+    string? Access = null);
 
 /// <summary>The citizen, in clear or masked.</summary>
 public sealed record CitizenDetail(string Name, string Phone, string? Address, bool Masked);
