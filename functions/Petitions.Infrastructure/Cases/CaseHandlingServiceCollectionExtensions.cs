@@ -69,6 +69,7 @@ public static class CaseHandlingServiceCollectionExtensions
         services.TryAddSingleton<ReassignCases.Handler>();
         services.TryAddSingleton<GetHeadDesk.Handler>();
         services.TryAddSingleton<GiveInstruction.Handler>();
+        services.TryAddSingleton<GetWatch.Handler>();
         services.TryAddSingleton<MarkCaseComplex.Handler>();
         services.TryAddSingleton<ExtendCase.Handler>();
         services.TryAddSingleton<SuspendCase.Handler>();
