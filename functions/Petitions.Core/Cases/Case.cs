@@ -281,6 +281,22 @@ public sealed class Case
         Raise(new ReceptionAnswered(answeredOn, summary.Trim()) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
+    /// <summary>
+    /// Records an instruction (chỉ đạo) given on the case by a head of a level above (<paramref name="fromUnit"/>), while
+    /// the case is being handled. It directs the unit; the state and the clocks do not change.
+    /// </summary>
+    public void RecordInstruction(string fromUnit, string text, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fromUnit);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (!IsOpen)
+        {
+            throw Invalid(CaseAction.Instruct, "the case is no longer being handled");
+        }
+
+        Raise(new InstructionGiven(fromUnit, text.Trim()) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
     /// <summary>Accepts the letter (thụ lý): the reception clock stops, the resolution clock starts from today.</summary>
     public void Accept(string actor, DateTimeOffset at, DeadlineCalculator clock)
     {

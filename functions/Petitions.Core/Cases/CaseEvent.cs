@@ -34,6 +34,7 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(DecisionChallenged), "decisionChallenged")]
 [JsonDerivedType(typeof(HandlingEnded), "handlingEnded")]
 [JsonDerivedType(typeof(ReceptionAnswered), "receptionAnswered")]
+[JsonDerivedType(typeof(InstructionGiven), "instruction")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -177,3 +178,10 @@ public sealed record HandlingEnded(DateOnly DecidedOn, string Reason) : CaseEven
 /// Luật Tiếp công dân 2013, Điều 28 khoản 1): the reception-answer clock stops.
 /// </summary>
 public sealed record ReceptionAnswered(DateOnly AnsweredOn, string Summary) : CaseEvent;
+
+/// <summary>
+/// A head of a level above the case's unit (the supervising unit's or the parent's) gave an instruction (chỉ đạo) on the
+/// case from the watch: <paramref name="FromUnit"/> is their unit, <paramref name="Text"/> what they directed.
+/// The instruction directs; it changes no state and no clock.
+/// </summary>
+public sealed record InstructionGiven(string FromUnit, string Text) : CaseEvent;

@@ -184,7 +184,10 @@ public static partial class OrganisationLoader
                 continue;
             }
 
-            staff.Add(new StaffMember(s.Id!, s.Name ?? s.Id!, s.UnitId, s.Role.Value, s.Title ?? "", string.IsNullOrWhiteSpace(s.Login) ? null : s.Login.Trim()));
+            staff.Add(new StaffMember(s.Id!, s.Name ?? s.Id!, s.UnitId, s.Role.Value, s.Title ?? "", string.IsNullOrWhiteSpace(s.Login) ? null : s.Login.Trim())
+            {
+                Fields = s.Fields ?? [],
+            });
         }
 
         foreach (var unit in units)
@@ -294,6 +297,8 @@ public static partial class OrganisationLoader
         public string? Title { get; set; }
 
         public string? Login { get; set; }
+
+        public List<string>? Fields { get; set; }
     }
 
     private sealed class RuleDocument

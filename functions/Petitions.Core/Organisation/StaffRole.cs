@@ -27,4 +27,11 @@ public enum StaffRole
 /// <param name="Title">Their title as printed on documents, e.g. "Chủ tịch UBND phường".</param>
 /// <param name="Login">Their sign-in name at the identity provider (preferred_username or email), matched case-insensitively
 /// when the app runs behind App Service Authentication; null for staff who only exist in the demo.</param>
-public sealed record StaffMember(string Id, string Name, string UnitId, StaffRole Role, string Title, string? Login = null);
+public sealed record StaffMember(string Id, string Name, string UnitId, StaffRole Role, string Title, string? Login = null)
+{
+    /// <summary>
+    /// The fields this member works in (e.g. "land", "construction"; phân công phụ trách lĩnh vực). For a deputy they
+    /// narrow the head's desk to the cases handled by officers of the same fields (docs/organisation.md); empty: all.
+    /// </summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+}
