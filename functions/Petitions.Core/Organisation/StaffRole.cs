@@ -27,4 +27,8 @@ public enum StaffRole
 /// <param name="Title">Their title as printed on documents, e.g. "Chủ tịch UBND phường".</param>
 /// <param name="Login">Their sign-in name at the identity provider (preferred_username or email), matched case-insensitively
 /// when the app runs behind App Service Authentication; null for staff who only exist in the demo.</param>
-public sealed record StaffMember(string Id, string Name, string UnitId, StaffRole Role, string Title, string? Login = null);
+public sealed record StaffMember(string Id, string Name, string UnitId, StaffRole Role, string Title, string? Login = null)
+{
+    /// <summary>How to reach them at work (personal data: never logged or exported; <see cref="StaffContact.ToString"/> withholds it).</summary>
+    public StaffContact Contact { get; init; } = StaffContact.None;
+}
