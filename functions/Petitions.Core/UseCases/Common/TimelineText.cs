@@ -40,6 +40,8 @@ public static class TimelineText
             DecisionChallenged => "decisionChallenged",
             HandlingEnded => "handlingEnded",
             ReceptionAnswered => "receptionAnswered",
+            ApologyPromised => "promised",
+            EscalationSeen => "seen",
             _ => "event",
         };
     }
@@ -84,6 +86,9 @@ public static class TimelineText
                 : ($"A second complaint against the decision was recorded ({Date(c.FiledOn)}).", $"Đã ghi nhận việc khiếu nại lần hai (ngày {DateVi(c.FiledOn)})."),
             HandlingEnded h => ($"Handling ended (đình chỉ) by a decision of {Date(h.DecidedOn)}.", $"Đình chỉ việc giải quyết theo quyết định ngày {DateVi(h.DecidedOn)}."),
             ReceptionAnswered a => ($"The unit answered what you raised at the reception ({Date(a.AnsweredOn)}).", $"Đã trả lời nội dung ông/bà trình bày tại buổi tiếp công dân (ngày {DateVi(a.AnsweredOn)})."),
+            ApologyPromised p => p.Number == 1
+                ? ($"We apologise for the delay: you will have our answer by {Date(p.PromisedOn)}.", $"Chúng tôi xin lỗi ông/bà vì chậm giải quyết; hẹn trả lời trước ngày {DateVi(p.PromisedOn)}.")
+                : ($"We apologise again: we did not keep the date we gave you. New date: {Date(p.PromisedOn)}.", $"Chúng tôi xin lỗi ông/bà lần nữa vì chưa trả lời đúng hẹn; hẹn mới: ngày {DateVi(p.PromisedOn)}."),
             FilingObstacleRecorded o => (
                 $"Days {Date(o.From)} to {Date(o.Until)} are not counted in the time to complain (Luật Khiếu nại 2011, Điều 9): {o.Cause}.",
                 $"Thời gian từ {DateVi(o.From)} đến {DateVi(o.Until)} không tính vào thời hiệu khiếu nại (Luật Khiếu nại 2011, Điều 9): {o.Cause}."),
@@ -110,7 +115,11 @@ public static class TimelineText
             HandlingEnded h => $"Handling ended (đình chỉ) on {Date(h.DecidedOn)}: {h.Reason.TrimEnd('.')}.",
             ReceptionAnswered a => $"Answer after the reception session given on {Date(a.AnsweredOn)}: {a.Summary.TrimEnd('.')}.",
             CaseClosed { StoppedSteps: { Count: > 0 } steps } => $"The case is closed; clocks stopped by closing: {string.Join(", ", steps)}.",
-            EscalationFired f => $"Escalation '{f.Rung}' for {f.Step} (due {Date(f.Due)}), notified: {string.Join(", ", f.Notified)}.",
+            EscalationFired { RecordedLate: true } f => $"Escalation '{f.Rung}' for {f.Step} (due {Date(f.Due)}, fell due {Date(f.FiresOn)}) recorded late on catching up; not sent, a higher rung was due.",
+            EscalationFired f => $"Escalation '{f.Rung}' for {f.Step} (due {Date(f.Due)}), notified: {string.Join(", ", f.Notified)}"
+                + (f.HeadSeen switch { true => "; the head had seen the earlier escalation.", false => "; the head had not opened the earlier escalation.", null => "." }),
+            EscalationSeen s => $"{StaffName(chart, s.StaffId)} ({s.Role}) opened the escalation '{s.Rung}' for {s.Step}.",
+            ApologyPromised p => $"Apology {p.Number} sent for {p.MissedStep} (due {Date(p.MissedDue)}); promised date {Date(p.PromisedOn)}, watched as step promised.",
             ForwardedCaseReceived f => $"Received by {UnitEn(chart, f.UnitId)} on forwarding from {UnitEn(chart, f.FromUnit)} (reception clock from {Date(f.ReceivedOn)}); responsible head {StaffName(chart, f.ResponsibleHeadId)}; officer {StaffName(chart, f.OfficerId)}.",
             ReceptionMeetingRecorded m => $"Reception meeting at session {m.SessionId} on {Date(VietnamDate.Of(m.At))}; direction: {m.Direction.TrimEnd('.')}"
                 + (m.FollowUpOn is { } f ? $"; follow-up on {Date(f)}." : "."),

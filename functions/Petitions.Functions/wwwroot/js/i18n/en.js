@@ -354,4 +354,12 @@ export default {
   'staffReception.unscheduled.conflict': 'An unscheduled reception already exists at this date and start time.',
   'reception.unscheduled': 'Unscheduled reception: {reason}',
   'reception.notBookable': 'No online booking: citizens come in person.',
+  // escalate
+  'step.promised': 'Date promised in our apology',
+  'timeline.promised': 'Apology {number} sent for the missed {missedStep} (due {missedDue}); new date promised: {promisedOn}.',
+  'timeline.seen': '{staffIdName} ({role}) opened the escalation {rung} of {step}.',
+  'timeline.escalated.recordedLate': 'Escalation {rung} of {step} (due {due}) recorded late on catching up; not sent, a higher rung was due.',
+  'rung.promise-head': 'Promised date near (head)',
+  'rung.promise-supervisor': 'Promise about to slip (supervising level)',
+  'rung.promise-broken': 'Promise broken: apologise again',
 };

@@ -354,4 +354,12 @@ export default {
   'staffReception.unscheduled.conflict': 'Đã có buổi tiếp đột xuất vào ngày và giờ bắt đầu này.',
   'reception.unscheduled': 'Tiếp đột xuất: {reason}',
   'reception.notBookable': 'Không nhận đăng ký trực tuyến; công dân đến trực tiếp.',
+  // escalate
+  'step.promised': 'Ngày hẹn lại (theo phiếu xin lỗi)',
+  'timeline.promised': 'Đã gửi phiếu xin lỗi lần {number} vì quá hạn {missedStep} (hạn {missedDue}); hẹn mới: {promisedOn}.',
+  'timeline.seen': '{staffIdName} ({role}) đã mở cảnh báo {rung} của bước {step}.',
+  'timeline.escalated.recordedLate': 'Cảnh báo {rung} của bước {step} (hạn {due}) được ghi bù khi hệ thống chạy lại; không gửi tin, vì đã có cảnh báo cao hơn.',
+  'rung.promise-head': 'Sắp đến ngày hẹn lại (người đứng đầu)',
+  'rung.promise-supervisor': 'Sắp lỡ hẹn (cấp giám sát)',
+  'rung.promise-broken': 'Đã lỡ hẹn: xin lỗi lần nữa',
 };
