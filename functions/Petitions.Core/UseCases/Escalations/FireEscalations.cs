@@ -14,8 +14,9 @@ namespace Petitions.Core.UseCases.Escalations;
 /// Queue <c>escalations</c>: fires every rung of the case that is due now and not yet fired, in order, each recorded
 /// as an event on the case, in one transaction guarded by the ETag. A redelivery finds the rungs fired. After missed
 /// sweeps one run records every missed rung once, in order, but only the highest rung now due of each clock is
-/// <em>sent</em> (officer, head, supervising level; at overdue an apology for the citizen): the lower ones are marked
-/// recorded late, so a catch-up is not a flood of stale messages. The apology promises a date counted from the later
+/// <em>sent</em> (at overdue with an apology for the citizen), to everyone the missed rungs would have told too
+/// (officer, head, supervising level): the lower ones are marked recorded late, so a catch-up is not a flood of stale
+/// messages and nobody responsible is left out. The apology promises a date counted from the later
 /// of the missed due date and today, and the promise becomes the <c>promised</c> clock (at most one apology per run).
 /// At the supervisor and overdue rungs the citizen is offered a place at the responsible head's next reception session
 /// (when reception is wired).
@@ -64,11 +65,16 @@ public static partial class FireEscalations
 
                 var before = entries.For(@case, letter);
                 var notify = new List<NotificationRequest>();
-                var highest = due.GroupBy(r => (r.Clock.Kind, r.Clock.Step, r.Clock.Due)).Select(g => g.Last().Key).ToHashSet(StringComparer.Ordinal);
+                // Per clock, the highest rung due is sent, to everyone the missed lower rungs would have told (not the
+                // citizen, whom only an apology rung addresses): one current message instead of a stale series.
+                var highest = due.GroupBy(r => (r.Clock.Kind, r.Clock.Step, r.Clock.Due)).ToDictionary(
+                    g => g.Last().Key,
+                    g => (IReadOnlyList<EscalationAudience>)[.. g.Last().Rung.Notify.Union(g.SelectMany(r => r.Rung.Notify).Where(a => a != EscalationAudience.Citizen))],
+                    StringComparer.Ordinal);
                 ApologyPromised? promise = null;
                 foreach (var rung in due)
                 {
-                    var sent = highest.Contains(rung.Key);
+                    var sent = highest.TryGetValue(rung.Key, out var audiences);
                     var headSeen = rung.Rung.Notify.Contains(EscalationAudience.SupervisingLevel) && ResponsibleHead(@case, letter) is { } head
                         ? @case.HasSeenEscalationOf(rung.Key, head)
                         : (bool?)null;
@@ -84,7 +90,7 @@ public static partial class FireEscalations
                         promise = @case.Promise(rung.Clock.Step, rung.Clock.Due, settings.ApologyNewDateWorkingDays, "system", now, calculator);
                     }
 
-                    notify.AddRange(Notifications(@case, letter, rung, command.Sweep, headSeen, apologise ? promise : null));
+                    notify.AddRange(Notifications(@case, letter, rung, audiences!, command.Sweep, headSeen, apologise ? promise : null));
                     if (receptionOffers is not null &&
                         await receptionOffers.OfferForAsync(@case, CaseIndexEntries.UnitOf(@case, letter), rung, now, cancellationToken).ConfigureAwait(false) is { } offer &&
                         notify.TrueForAll(n => n.NotificationId != offer.NotificationId))
@@ -98,7 +104,7 @@ public static partial class FireEscalations
                 {
                     foreach (var rung in due)
                     {
-                        LogFired(logger, @case.Id, rung.Clock.Step, rung.Rung.Rung, highest.Contains(rung.Key));
+                        LogFired(logger, @case.Id, rung.Clock.Step, rung.Rung.Rung, highest.ContainsKey(rung.Key));
                     }
 
                     return new Result([.. due.Select(r => $"{r.Clock.Step}/{r.Rung.Rung}")]);
@@ -118,7 +124,7 @@ public static partial class FireEscalations
                 null => null,
             };
 
-        private IEnumerable<NotificationRequest> Notifications(Case @case, CaseLetter letter, DueRung rung, string? sweep, bool? headSeen, ApologyPromised? promise)
+        private IEnumerable<NotificationRequest> Notifications(Case @case, CaseLetter letter, DueRung rung, IReadOnlyList<EscalationAudience> audiences, string? sweep, bool? headSeen, ApologyPromised? promise)
         {
             var unitId = CaseIndexEntries.UnitOf(@case, letter);
             var data = new Dictionary<string, string>
@@ -146,7 +152,7 @@ public static partial class FireEscalations
             }
 
             var template = "escalation." + rung.Rung.Rung;
-            foreach (var audience in rung.Rung.Notify)
+            foreach (var audience in audiences)
             {
                 switch (audience)
                 {

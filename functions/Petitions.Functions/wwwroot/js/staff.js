@@ -3,6 +3,7 @@ import { t, has, formatDate, onLangChange } from './i18n.js';
 import { getJson, request, ApiError, generalMessage } from './api.js';
 import { byId, el } from './dom.js';
 import { kindName, statusName } from './steps.js';
+import { refreshInboxBadge } from './inbox-badge.js';
 
 export function roleName(role) {
   return has(`staff.role.${role}`) ? t(`staff.role.${role}`) : role ?? '';
@@ -18,6 +19,7 @@ export async function requireStaff() {
     render();
     onLangChange(render);
     byId('logout').addEventListener('click', logout);
+    refreshInboxBadge();
     return me;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
