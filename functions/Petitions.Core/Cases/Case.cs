@@ -17,6 +17,7 @@ public sealed class Case
     private readonly List<CaseEvent> _uncommitted = [];
     private readonly List<string> _forwardedFrom;
     private readonly List<FilingObstacle> _obstacles;
+    private readonly HashSet<string> _seen;
 
     private Case(CaseSnapshot snapshot)
     {
@@ -39,6 +40,7 @@ public sealed class Case
         _forwardedFrom = [.. snapshot.ForwardedFrom ?? []];
         _obstacles = [.. snapshot.FilingObstacles ?? []];
         ClosingProposedOn = snapshot.ClosingProposedOn;
+        _seen = new HashSet<string>(snapshot.SeenEscalations ?? [], StringComparer.Ordinal);
     }
 
     /// <summary>The case id (tracking code or internal id; safe as a Table key).</summary>
@@ -149,7 +151,8 @@ public sealed class Case
             UnitId, ResponsibleHeadId, [.. _firedRungs.Order(StringComparer.Ordinal)], LastRung, PendingHandOver,
             _forwardedFrom.Count == 0 ? null : [.. _forwardedFrom],
             _obstacles.Count == 0 ? null : [.. _obstacles],
-            ClosingProposedOn);
+            ClosingProposedOn,
+            _seen.Count == 0 ? null : [.. _seen.Order(StringComparer.Ordinal)]);
 
     /// <summary>Forgets the uncommitted events once they are stored.</summary>
     public void MarkCommitted() => _uncommitted.Clear();
@@ -180,8 +183,12 @@ public sealed class Case
         Raise(new CaseRouted(unitId, responsibleHeadId, officerId, rule) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
-    /// <summary>Records an escalation rung as fired (once per key; a second call is refused).</summary>
-    public void RecordEscalation(DueRung rung, string actor, DateTimeOffset at)
+    /// <summary>
+    /// Records an escalation rung as fired (once per key; a second call is refused). <paramref name="recordedLate"/>:
+    /// recorded on catching up, not sent (a higher rung of the clock is due too). <paramref name="headSeen"/>: for a
+    /// supervising level's rung, whether the head had opened an earlier rung of the clock.
+    /// </summary>
+    public void RecordEscalation(DueRung rung, string actor, DateTimeOffset at, bool recordedLate = false, bool? headSeen = null)
     {
         ArgumentNullException.ThrowIfNull(rung);
         if (rung.Clock.CaseId != Id)
@@ -197,12 +204,73 @@ public sealed class Case
         LastRung = rung.Rung.Rung;
         Raise(new EscalationFired(rung.Clock.Step, rung.Rung.Rung, rung.Clock.Due, rung.FiresOn, rung.Key, rung.Rung.Notify)
         {
-            CaseId = Id, Sequence = 0, Actor = actor, At = at,
+            CaseId = Id, Sequence = 0, Actor = actor, At = at, RecordedLate = recordedLate, HeadSeen = headSeen,
         });
         if (rung.Clock.Step == CaseKindSteps.DecisionEffectiveStep && rung.FiresOn > rung.Clock.Due)
         {
             ProposeClosing(rung.FiresOn, actor, at);
         }
+    }
+
+    /// <summary>True when <paramref name="staffId"/> has opened an escalation of the clock of <paramref name="key"/> (same case, step and due date).</summary>
+    public bool HasSeenEscalationOf(string key, string staffId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var parts = key.Split('|');
+        if (parts.Length != 5)
+        {
+            return false;
+        }
+
+        var clockPrefix = $"{parts[0]}|{parts[1]}|{parts[2]}|";
+        var suffix = $"|{parts[4]}#{staffId}";
+        return _seen.Any(s => s.StartsWith(clockPrefix, StringComparison.Ordinal) && s.EndsWith(suffix, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Records that the responsible head or a supervisor (<paramref name="role"/>) opened the escalation
+    /// <paramref name="key"/> for the first time; false (nothing raised) when they had already.
+    /// </summary>
+    public bool RecordSeen(string step, string rung, string key, string staffId, string role, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(staffId);
+        if (!_firedRungs.Contains(key) || !_seen.Add($"{key}#{staffId}"))
+        {
+            return false;
+        }
+
+        Raise(new EscalationSeen(step, rung, key, staffId, role) { CaseId = Id, Sequence = 0, Actor = staffId, At = at });
+        return true;
+    }
+
+    /// <summary>
+    /// Apologises to the citizen for the missed due date <paramref name="missedDue"/> of <paramref name="missedStep"/>
+    /// and promises an answer <paramref name="workingDays"/> working days after the later of that date and
+    /// <paramref name="at"/> (the day the apology is sent). The promise becomes the <c>promised</c> clock (kind
+    /// <c>letter</c>), watched by its own rungs; a promise that slipped stops, replaced by the new one. Returns the event.
+    /// </summary>
+    public ApologyPromised Promise(string missedStep, DateOnly missedDue, int workingDays, string actor, DateTimeOffset at, DeadlineCalculator clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(missedStep);
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
+        ArgumentNullException.ThrowIfNull(clock);
+        var today = VietnamDate.Of(at);
+        var number = _clocks.Count(c => c.Step == CaseKindSteps.PromisedStep) + 1;
+        for (var i = 0; i < _clocks.Count; i++)
+        {
+            if (_clocks[i].Step == CaseKindSteps.PromisedStep && _clocks[i].Status != ClockStatus.Stopped)
+            {
+                _clocks[i] = _clocks[i] with { Status = ClockStatus.Stopped, StoppedOn = today };
+            }
+        }
+
+        var from = missedDue > today ? missedDue : today;
+        var draft = new CaseClock(CaseKindSteps.AnyLetterKind, CaseKindSteps.PromisedStep, from, workingDays, ClockUnit.WorkingDays, string.Empty, from, 0, [], ClockStatus.Running, null);
+        var promised = Compute(draft, clock);
+        _clocks.Add(promised);
+        Raise(new ApologyPromised(missedStep, missedDue, promised.Due, number) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+        return (ApologyPromised)_uncommitted[^1];
     }
 
     /// <summary>
@@ -824,7 +892,7 @@ public sealed class Case
     {
         ArgumentNullException.ThrowIfNull(caseClock);
         ArgumentNullException.ThrowIfNull(clock);
-        return clock.Compute(RequestFor(caseClock, clock)).Explanation;
+        return DeadlineOf(caseClock, clock).Explanation;
     }
 
     /// <summary>
@@ -851,9 +919,31 @@ public sealed class Case
 
     private CaseClock Compute(CaseClock draft, DeadlineCalculator clock)
     {
-        var deadline = clock.Compute(RequestFor(draft, clock));
+        var deadline = DeadlineOf(draft, clock);
         return draft with { Limit = deadline.Limit, Unit = deadline.Unit, Source = deadline.Source, Due = deadline.Due };
     }
+
+    /// <summary>
+    /// The deadline of a clock. A promise keeps the number of working days it was made with (the setting of the day),
+    /// so a later change of the setting does not move a date the citizen was already given.
+    /// </summary>
+    private static Deadline DeadlineOf(CaseClock draft, DeadlineCalculator clock, DeadlineRequest request)
+    {
+        if (draft.Step != CaseKindSteps.PromisedStep)
+        {
+            return clock.Compute(request);
+        }
+
+        var applied = clock.LimitFor(request);
+        if (applied.Limit != draft.Limit)
+        {
+            applied = applied with { Limit = draft.Limit, Adjustments = [.. applied.Adjustments, $"the unit's promise: {draft.Limit} working days"] };
+        }
+
+        return clock.Compute(applied, draft.Trigger, draft.Suspensions);
+    }
+
+    private Deadline DeadlineOf(CaseClock draft, DeadlineCalculator clock) => DeadlineOf(draft, clock, RequestFor(draft, clock));
 
     private DeadlineRequest RequestFor(CaseClock draft, DeadlineCalculator clock)
     {

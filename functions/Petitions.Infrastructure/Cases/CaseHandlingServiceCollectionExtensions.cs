@@ -62,6 +62,8 @@ public static class CaseHandlingServiceCollectionExtensions
         services.TryAddSingleton<RelayOutbox.Handler>();
         services.TryAddSingleton<SweepEscalations.Handler>();
         services.TryAddSingleton<FireEscalations.Handler>();
+        services.TryAddSingleton<Core.UseCases.Inbox.GetInbox.Handler>();
+        services.TryAddSingleton<Core.UseCases.Inbox.ReadInboxItem.Handler>();
         services.TryAddSingleton<ListCases.Handler>();
         services.TryAddSingleton<GetCaseDetail.Handler>();
         services.TryAddSingleton<ClassifyCase.Handler>();

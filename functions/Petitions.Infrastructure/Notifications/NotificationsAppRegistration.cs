@@ -7,6 +7,7 @@ using Petitions.Core.Notifications;
 using Petitions.Core.Ports;
 using Petitions.Infrastructure.Cases;
 using Petitions.Infrastructure.Configuration;
+using Petitions.Core.UseCases.Escalations;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Notifications.Cases;
 using Petitions.Infrastructure.Notifications.Reception;
@@ -47,12 +48,14 @@ public static class NotificationsAppRegistration
         services.TryAddSingleton(sp => NotificationsTable(sp));
         services.TryAddSingleton<INotificationStore>(sp => new TableNotificationStore(sp.GetRequiredService<NotificationsTableClient>().Table));
         services.TryAddSingleton(sp => new NotificationRequestRows(sp.GetRequiredService<NotificationsTableClient>().Table));
-        services.TryAddSingleton(sp => new StaffInbox(sp.GetRequiredService<NotificationsTableClient>().Table, sp.GetRequiredService<TimeProvider>()));
-        // Case citizens (citizen:<caseId>) and reception bookings (booking:<sessionId>:<code>).
+        services.TryAddSingleton<IStaffInbox>(sp => new StaffInbox(sp.GetRequiredService<NotificationsTableClient>().Table));
+        services.TryAddSingleton(sp => new StaffNotices(sp.GetRequiredService<PublicSiteSettings>().Origin));
+        // Case citizens (citizen:<caseId>), reception bookings (booking:<sessionId>:<code>) and staff (staff:<id>).
         services.TryAddSingleton<IRecipientResolver>(sp => new CompositeRecipientResolver(
         [
             ActivatorUtilities.CreateInstance<CaseNotificationRecipients>(sp),
             new ReceptionBookingRecipients(sp.GetRequiredService<IReceptionBookings>()),
+            ActivatorUtilities.CreateInstance<StaffRecipients>(sp),
         ]));
         services.TryAddSingleton(sp => new NotificationDispatcher(
             sp.GetRequiredService<INotificationStore>(),
@@ -62,6 +65,7 @@ public static class NotificationsAppRegistration
             recipients: sp.GetRequiredService<IRecipientResolver>()));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CaseMessages>(sp));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ReceptionBookingMessages>(sp));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotifyStaff.Handler>(sp));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CaseNotifications>(sp));
         services.TryAddSingleton(sp => new ZaloUserReference(
             sp.GetRequiredService<ZaloOptions>().OaSecretKey ?? string.Empty, sp.GetRequiredService<TimeProvider>()));

@@ -44,6 +44,8 @@ public static class TimelineText
             HandlingEnded => "handlingEnded",
             ReceptionAnswered => "receptionAnswered",
             InstructionGiven => "instruction",
+            ApologyPromised => "promised",
+            EscalationSeen => "seen",
             _ => "event",
         };
     }
@@ -88,6 +90,9 @@ public static class TimelineText
                 : ($"A second complaint against the decision was recorded ({Date(c.FiledOn)}).", $"Đã ghi nhận việc khiếu nại lần hai (ngày {DateVi(c.FiledOn)})."),
             HandlingEnded h => ($"Handling ended (đình chỉ) by a decision of {Date(h.DecidedOn)}.", $"Đình chỉ việc giải quyết theo quyết định ngày {DateVi(h.DecidedOn)}."),
             ReceptionAnswered a => ($"The unit answered what you raised at the reception ({Date(a.AnsweredOn)}).", $"Đã trả lời nội dung ông/bà trình bày tại buổi tiếp công dân (ngày {DateVi(a.AnsweredOn)})."),
+            ApologyPromised p => p.Number == 1
+                ? ($"We apologise for the delay: you will have our answer by {Date(p.PromisedOn)}.", $"Chúng tôi xin lỗi ông/bà vì chậm giải quyết; hẹn trả lời trước ngày {DateVi(p.PromisedOn)}.")
+                : ($"We apologise again: we did not keep the date we gave you. New date: {Date(p.PromisedOn)}.", $"Chúng tôi xin lỗi ông/bà lần nữa vì chưa trả lời đúng hẹn; hẹn mới: ngày {DateVi(p.PromisedOn)}."),
             FilingObstacleRecorded o => (
                 $"Days {Date(o.From)} to {Date(o.Until)} are not counted in the time to complain (Luật Khiếu nại 2011, Điều 9): {o.Cause}.",
                 $"Thời gian từ {DateVi(o.From)} đến {DateVi(o.Until)} không tính vào thời hiệu khiếu nại (Luật Khiếu nại 2011, Điều 9): {o.Cause}."),
