@@ -34,6 +34,7 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(DecisionChallenged), "decisionChallenged")]
 [JsonDerivedType(typeof(HandlingEnded), "handlingEnded")]
 [JsonDerivedType(typeof(ReceptionAnswered), "receptionAnswered")]
+[JsonDerivedType(typeof(CaseRated), "rated")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -177,3 +178,10 @@ public sealed record HandlingEnded(DateOnly DecidedOn, string Reason) : CaseEven
 /// Luật Tiếp công dân 2013, Điều 28 khoản 1): the reception-answer clock stops.
 /// </summary>
 public sealed record ReceptionAnswered(DateOnly AnsweredOn, string Summary) : CaseEvent;
+
+/// <summary>
+/// The citizen rated the answer from 1 to 5, once per case, after verifying the tracking code and the phone the letter
+/// was filed with. <paramref name="Comment"/> is the citizen's own text (optional): like the letter, it stays in the case
+/// partition and is never logged, exported or shown in a report.
+/// </summary>
+public sealed record CaseRated(int Score, string? Comment) : CaseEvent;

@@ -112,4 +112,7 @@ public enum CaseAction
 
     /// <summary>Record the first answer to what was raised at a reception session (stops reception-answer).</summary>
     RecordReceptionAnswer,
+
+    /// <summary>Record the citizen's rating of the answer (once, after the case was resolved).</summary>
+    Rate,
 }

@@ -40,6 +40,7 @@ public static class TimelineText
             DecisionChallenged => "decisionChallenged",
             HandlingEnded => "handlingEnded",
             ReceptionAnswered => "receptionAnswered",
+            CaseRated => "rated",
             _ => "event",
         };
     }
@@ -84,6 +85,7 @@ public static class TimelineText
                 : ($"A second complaint against the decision was recorded ({Date(c.FiledOn)}).", $"Đã ghi nhận việc khiếu nại lần hai (ngày {DateVi(c.FiledOn)})."),
             HandlingEnded h => ($"Handling ended (đình chỉ) by a decision of {Date(h.DecidedOn)}.", $"Đình chỉ việc giải quyết theo quyết định ngày {DateVi(h.DecidedOn)}."),
             ReceptionAnswered a => ($"The unit answered what you raised at the reception ({Date(a.AnsweredOn)}).", $"Đã trả lời nội dung ông/bà trình bày tại buổi tiếp công dân (ngày {DateVi(a.AnsweredOn)})."),
+            CaseRated r => ($"You rated the answer {r.Score}/5. Thank you.", $"Ông/bà đã đánh giá kết quả giải quyết {r.Score}/5. Xin cảm ơn."),
             FilingObstacleRecorded o => (
                 $"Days {Date(o.From)} to {Date(o.Until)} are not counted in the time to complain (Luật Khiếu nại 2011, Điều 9): {o.Cause}.",
                 $"Thời gian từ {DateVi(o.From)} đến {DateVi(o.Until)} không tính vào thời hiệu khiếu nại (Luật Khiếu nại 2011, Điều 9): {o.Cause}."),
@@ -110,6 +112,7 @@ public static class TimelineText
             HandlingEnded h => $"Handling ended (đình chỉ) on {Date(h.DecidedOn)}: {h.Reason.TrimEnd('.')}.",
             ReceptionAnswered a => $"Answer after the reception session given on {Date(a.AnsweredOn)}: {a.Summary.TrimEnd('.')}.",
             CaseClosed { StoppedSteps: { Count: > 0 } steps } => $"The case is closed; clocks stopped by closing: {string.Join(", ", steps)}.",
+            CaseRated r => $"The citizen rated the answer {r.Score}/5.",
             EscalationFired f => $"Escalation '{f.Rung}' for {f.Step} (due {Date(f.Due)}), notified: {string.Join(", ", f.Notified)}.",
             ForwardedCaseReceived f => $"Received by {UnitEn(chart, f.UnitId)} on forwarding from {UnitEn(chart, f.FromUnit)} (reception clock from {Date(f.ReceivedOn)}); responsible head {StaffName(chart, f.ResponsibleHeadId)}; officer {StaffName(chart, f.OfficerId)}.",
             ReceptionMeetingRecorded m => $"Reception meeting at session {m.SessionId} on {Date(VietnamDate.Of(m.At))}; direction: {m.Direction.TrimEnd('.')}"
