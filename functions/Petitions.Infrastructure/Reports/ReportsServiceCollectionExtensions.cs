@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Petitions.Core.Ports;
+using Petitions.Core.UseCases.Rating;
 using Petitions.Core.UseCases.Reports;
 using Petitions.Infrastructure.Cases;
 
@@ -23,6 +24,7 @@ public static class ReportsServiceCollectionExtensions
         services.TryAddSingleton<ListReportCases.Handler>();
         services.TryAddSingleton<GetLeagueTable.Handler>();
         services.TryAddSingleton<GetPublicPerformance.Handler>();
+        services.TryAddSingleton<RateCase.Handler>();
         return services;
     }
 
