@@ -41,6 +41,7 @@ public sealed class Case
         _obstacles = [.. snapshot.FilingObstacles ?? []];
         ClosingProposedOn = snapshot.ClosingProposedOn;
         _seen = new HashSet<string>(snapshot.SeenEscalations ?? [], StringComparer.Ordinal);
+        Rating = snapshot.Rating;
     }
 
     /// <summary>The case id (tracking code or internal id; safe as a Table key).</summary>
@@ -114,6 +115,34 @@ public sealed class Case
     /// </summary>
     public DateOnly? ClosingProposedOn { get; private set; }
 
+    /// <summary>The citizen's rating of the answer, once given (at most one per case).</summary>
+    public CaseRating? Rating { get; private set; }
+
+    /// <summary>The lowest and highest score of a rating.</summary>
+    public const int MinScore = 1, MaxScore = 5;
+
+    /// <summary>
+    /// Records the citizen's rating of the answer: a score from 1 to 5 and an optional comment, once per case, when the
+    /// case has been answered (resolved, or closed). A second rating is refused, whatever its score.
+    /// </summary>
+    public void Rate(int score, string? comment, DateTimeOffset at)
+    {
+        if (score is < MinScore or > MaxScore)
+        {
+            throw new ArgumentOutOfRangeException(nameof(score), score, $"A score is {MinScore} to {MaxScore}.");
+        }
+
+        Require(CaseAction.Rate, CaseStatus.Resolved, CaseStatus.Closed);
+        if (Rating is not null)
+        {
+            throw Invalid(CaseAction.Rate, "the case has already been rated");
+        }
+
+        var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        Rating = new CaseRating(score, text, at);
+        Raise(new CaseRated(score, text) { CaseId = Id, Sequence = 0, Actor = "citizen", At = at });
+    }
+
     /// <summary>The objective obstacles to filing recorded by the staff (complaints; Luật Khiếu nại 2011, Điều 9).</summary>
     public IReadOnlyList<FilingObstacle> FilingObstacles => _obstacles;
 
@@ -152,7 +181,8 @@ public sealed class Case
             _forwardedFrom.Count == 0 ? null : [.. _forwardedFrom],
             _obstacles.Count == 0 ? null : [.. _obstacles],
             ClosingProposedOn,
-            _seen.Count == 0 ? null : [.. _seen.Order(StringComparer.Ordinal)]);
+            _seen.Count == 0 ? null : [.. _seen.Order(StringComparer.Ordinal)],
+            Rating);
 
     /// <summary>Forgets the uncommitted events once they are stored.</summary>
     public void MarkCommitted() => _uncommitted.Clear();

@@ -37,6 +37,7 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(InstructionGiven), "instruction")]
 [JsonDerivedType(typeof(ApologyPromised), "promised")]
 [JsonDerivedType(typeof(EscalationSeen), "seen")]
+[JsonDerivedType(typeof(CaseRated), "rated")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -209,3 +210,8 @@ public sealed record InstructionGiven(string FromUnit, string Text) : CaseEvent;
 /// already past. <paramref name="Number"/> is 1 for the first apology of the case, 2 when a promise slipped, and so on.
 /// </summary>
 public sealed record ApologyPromised(string MissedStep, DateOnly MissedDue, DateOnly PromisedOn, int Number) : CaseEvent;
+/// The citizen rated the answer from 1 to 5, once per case, after verifying the tracking code and the phone the letter
+/// was filed with. <paramref name="Comment"/> is the citizen's own text (optional): like the letter, it stays in the case
+/// partition and is never logged, exported or shown in a report.
+/// </summary>
+public sealed record CaseRated(int Score, string? Comment) : CaseEvent;

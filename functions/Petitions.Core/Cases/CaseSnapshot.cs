@@ -9,6 +9,7 @@ namespace Petitions.Core.Cases;
 /// awaits receipt by (chuyển đơn), and <see cref="ForwardedFrom"/> the units that forwarded it, oldest first.
 /// <see cref="ClosingProposedOn"/> is the day the system proposed closing (a first-instance complaint decision in effect).
 /// <see cref="SeenEscalations"/> holds <c>rungKey#staffId</c> for each escalation the head or a supervisor opened.
+/// <see cref="Rating"/> is the citizen's rating of the answer, once given.
 /// </summary>
 public sealed record CaseSnapshot(
     string Id,
@@ -30,7 +31,11 @@ public sealed record CaseSnapshot(
     IReadOnlyList<string>? ForwardedFrom = null,
     IReadOnlyList<FilingObstacle>? FilingObstacles = null,
     DateOnly? ClosingProposedOn = null,
-    IReadOnlyList<string>? SeenEscalations = null);
+    IReadOnlyList<string>? SeenEscalations = null,
+    CaseRating? Rating = null);
+
+/// <summary>The citizen's rating of the answer (1–5, once per case) and when it was given.</summary>
+public sealed record CaseRating(int Score, string? Comment, DateTimeOffset RatedAt);
 
 /// <summary>An objective obstacle to filing a complaint, days <paramref name="From"/> to <paramref name="Until"/> included (Luật Khiếu nại 2011, Điều 9).</summary>
 public sealed record FilingObstacle(DateOnly From, DateOnly Until, string Cause);

@@ -115,4 +115,6 @@ public enum CaseAction
 
     /// <summary>A head above gives an instruction (chỉ đạo) from the watch.</summary>
     Instruct,
+    /// <summary>Record the citizen's rating of the answer (once, after the case was resolved).</summary>
+    Rate,
 }

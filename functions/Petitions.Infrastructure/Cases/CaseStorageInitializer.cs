@@ -11,7 +11,7 @@ public sealed class CaseStorageInitializer(TableServiceClient tables, QueueServi
     /// <summary>Creates what is missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { names.CasesTable, names.IndexTable, names.GuardsTable, names.NotificationsTable })
+        foreach (var table in new[] { names.CasesTable, names.IndexTable, names.GuardsTable, names.NotificationsTable, names.ReportsTable })
         {
             await tables.GetTableClient(table).CreateIfMissingAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -23,11 +23,14 @@ public sealed partial class CaseStorageSettings
     /// <summary>Notification requests.</summary>
     public string NotificationsTable { get; set; } = "Notifications";
 
+    /// <summary>The reporting store, a projection of the case events (docs/reports.md).</summary>
+    public string ReportsTable { get; set; } = "Reports";
+
     /// <summary>Every problem with the names.</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        foreach (var (name, value) in new[] { (nameof(CasesTable), CasesTable), (nameof(IndexTable), IndexTable), (nameof(GuardsTable), GuardsTable), (nameof(NotificationsTable), NotificationsTable) })
+        foreach (var (name, value) in new[] { (nameof(CasesTable), CasesTable), (nameof(IndexTable), IndexTable), (nameof(GuardsTable), GuardsTable), (nameof(NotificationsTable), NotificationsTable), (nameof(ReportsTable), ReportsTable) })
         {
             if (value is null || !TableName().IsMatch(value))
             {

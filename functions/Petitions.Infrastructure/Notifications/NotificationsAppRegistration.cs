@@ -32,6 +32,9 @@ public static class NotificationsAppRegistration
     /// <summary>Path appended to <c>Public:BaseUrl</c> for the short booking link of a reception offer (<c>{base}/r/{code}</c>).</summary>
     public const string OfferPath = "/r/";
 
+    /// <summary>Path appended to <c>Public:BaseUrl</c> for the short link of the rating page (<c>{base}/d/{code}</c>, đánh giá).</summary>
+    public const string RatingPath = "/d/";
+
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -43,7 +46,7 @@ public static class NotificationsAppRegistration
         services.TryAddSingleton(sp =>
         {
             var site = sp.GetRequiredService<PublicSiteSettings>();
-            return new NotificationCatalogue(site.Origin + LookupPath, site.Origin + OfferPath);
+            return new NotificationCatalogue(site.Origin + LookupPath, site.Origin + OfferPath, site.Origin + RatingPath);
         });
         services.TryAddSingleton(sp => NotificationsTable(sp));
         services.TryAddSingleton<INotificationStore>(sp => new TableNotificationStore(sp.GetRequiredService<NotificationsTableClient>().Table));

@@ -46,6 +46,7 @@ public static class TimelineText
             InstructionGiven => "instruction",
             ApologyPromised => "promised",
             EscalationSeen => "seen",
+            CaseRated => "rated",
             _ => "event",
         };
     }
@@ -93,6 +94,7 @@ public static class TimelineText
             ApologyPromised p => p.Number == 1
                 ? ($"We apologise for the delay: you will have our answer by {Date(p.PromisedOn)}.", $"Chúng tôi xin lỗi ông/bà vì chậm giải quyết; hẹn trả lời trước ngày {DateVi(p.PromisedOn)}.")
                 : ($"We apologise again: we did not keep the date we gave you. New date: {Date(p.PromisedOn)}.", $"Chúng tôi xin lỗi ông/bà lần nữa vì chưa trả lời đúng hẹn; hẹn mới: ngày {DateVi(p.PromisedOn)}."),
+            CaseRated r => ($"You rated the answer {r.Score}/5. Thank you.", $"Ông/bà đã đánh giá kết quả giải quyết {r.Score}/5. Xin cảm ơn."),
             FilingObstacleRecorded o => (
                 $"Days {Date(o.From)} to {Date(o.Until)} are not counted in the time to complain (Luật Khiếu nại 2011, Điều 9): {o.Cause}.",
                 $"Thời gian từ {DateVi(o.From)} đến {DateVi(o.Until)} không tính vào thời hiệu khiếu nại (Luật Khiếu nại 2011, Điều 9): {o.Cause}."),

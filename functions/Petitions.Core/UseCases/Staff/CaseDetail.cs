@@ -24,7 +24,11 @@ public sealed record CaseDetail(
     string ETag,
     DateOnly? ClosingProposedOn = null,
     IReadOnlyList<ActionAvailability>? Actions = null,
-    string? Access = null);
+    string? Access = null,
+    RatingDetail? Rating = null);
+
+/// <summary>The citizen's rating of the answer; the comment is masked for those who may not see the citizen (a denouncer).</summary>
+public sealed record RatingDetail(int Score, string? Comment, DateTimeOffset RatedAt);
 
 /// <summary>The citizen, in clear or masked.</summary>
 public sealed record CitizenDetail(string Name, string Phone, string? Address, bool Masked);

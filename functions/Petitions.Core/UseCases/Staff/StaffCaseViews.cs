@@ -36,7 +36,8 @@ public sealed class StaffCaseViews(ICaseStore store, ICitizenDataProtector prote
             @case.Id, CaseNames.Kind(@case.Kind), letter.Title, letter.Content, CaseNames.Status(@case.Status), citizen,
             new UnitDetail(unitId, unit?.Name ?? unitId), Staff(@case.ResponsibleHeadId), Staff(@case.OfficerId),
             @case.Complex, @case.RemoteArea, clocks, timeline, etag, @case.ClosingProposedOn,
-            actions?.For(who, @case, unitId), AccessOf(who, unitId));
+            actions?.For(who, @case, unitId), AccessOf(who, unitId),
+            @case.Rating is { } r ? new RatingDetail(r.Score, citizen.Masked && r.Comment is not null ? Mask : r.Comment, r.RatedAt) : null);
     }
 
     private string AccessOf(StaffPrincipal who, string unitId) =>
