@@ -34,6 +34,7 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(DecisionChallenged), "decisionChallenged")]
 [JsonDerivedType(typeof(HandlingEnded), "handlingEnded")]
 [JsonDerivedType(typeof(ReceptionAnswered), "receptionAnswered")]
+[JsonDerivedType(typeof(AttachmentAdded), "attachmentAdded")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -177,3 +178,12 @@ public sealed record HandlingEnded(DateOnly DecidedOn, string Reason) : CaseEven
 /// Luật Tiếp công dân 2013, Điều 28 khoản 1): the reception-answer clock stops.
 /// </summary>
 public sealed record ReceptionAnswered(DateOnly AnsweredOn, string Summary) : CaseEvent;
+
+/// <summary>
+/// A file (photo or scan: JPEG, PNG or PDF) was attached to the case, by the citizen at filing or by the staff. Its
+/// name is not in the event (it may name people): the case's attachment list holds it sealed.
+/// </summary>
+/// <param name="AttachmentId">The attachment (and its blob's name).</param>
+/// <param name="Size">Its size in bytes, as stored.</param>
+/// <param name="ContentType">image/jpeg, image/png or application/pdf, as recognised from its content.</param>
+public sealed record AttachmentAdded(string AttachmentId, long Size, string ContentType) : CaseEvent;

@@ -24,6 +24,13 @@ internal sealed class CaseApp
         _host = host.Host;
     }
 
+    /// <summary>On a host shared some other way (e.g. a collection's).</summary>
+    public CaseApp(FunctionsAppHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        _host = host;
+    }
+
     /// <summary>On a host of its own (Development), started by <see cref="StartAsync"/>.</summary>
     public CaseApp(bool ownHost)
     {

@@ -40,6 +40,7 @@ public static class TimelineText
             DecisionChallenged => "decisionChallenged",
             HandlingEnded => "handlingEnded",
             ReceptionAnswered => "receptionAnswered",
+            AttachmentAdded => "attachmentAdded",
             _ => "event",
         };
     }
@@ -84,6 +85,7 @@ public static class TimelineText
                 : ($"A second complaint against the decision was recorded ({Date(c.FiledOn)}).", $"Đã ghi nhận việc khiếu nại lần hai (ngày {DateVi(c.FiledOn)})."),
             HandlingEnded h => ($"Handling ended (đình chỉ) by a decision of {Date(h.DecidedOn)}.", $"Đình chỉ việc giải quyết theo quyết định ngày {DateVi(h.DecidedOn)}."),
             ReceptionAnswered a => ($"The unit answered what you raised at the reception ({Date(a.AnsweredOn)}).", $"Đã trả lời nội dung ông/bà trình bày tại buổi tiếp công dân (ngày {DateVi(a.AnsweredOn)})."),
+            AttachmentAdded a => ($"A file was attached ({Size(a.Size)}).", $"Đã đính kèm một tệp ({Size(a.Size)})."),
             FilingObstacleRecorded o => (
                 $"Days {Date(o.From)} to {Date(o.Until)} are not counted in the time to complain (Luật Khiếu nại 2011, Điều 9): {o.Cause}.",
                 $"Thời gian từ {DateVi(o.From)} đến {DateVi(o.Until)} không tính vào thời hiệu khiếu nại (Luật Khiếu nại 2011, Điều 9): {o.Cause}."),
@@ -109,6 +111,7 @@ public static class TimelineText
             DecisionChallenged c => $"{(c.How == "lawsuit" ? "Lawsuit" : "Second complaint")} filed on {Date(c.FiledOn)}: the decision does not take effect by lapse of time; {c.Note.TrimEnd('.')}.",
             HandlingEnded h => $"Handling ended (đình chỉ) on {Date(h.DecidedOn)}: {h.Reason.TrimEnd('.')}.",
             ReceptionAnswered a => $"Answer after the reception session given on {Date(a.AnsweredOn)}: {a.Summary.TrimEnd('.')}.",
+            AttachmentAdded a => $"File attached by {StaffName(chart, a.Actor)}: {a.ContentType}, {Size(a.Size)} (attachment {a.AttachmentId}).",
             CaseClosed { StoppedSteps: { Count: > 0 } steps } => $"The case is closed; clocks stopped by closing: {string.Join(", ", steps)}.",
             EscalationFired f => $"Escalation '{f.Rung}' for {f.Step} (due {Date(f.Due)}), notified: {string.Join(", ", f.Notified)}.",
             ForwardedCaseReceived f => $"Received by {UnitEn(chart, f.UnitId)} on forwarding from {UnitEn(chart, f.FromUnit)} (reception clock from {Date(f.ReceivedOn)}); responsible head {StaffName(chart, f.ResponsibleHeadId)}; officer {StaffName(chart, f.OfficerId)}.",
@@ -125,6 +128,11 @@ public static class TimelineText
             ? ($"Met the head at the reception session on {on}; follow-up on {DateVi(followUp)}.", $"Đã gặp lãnh đạo tại buổi tiếp công dân ngày {on}; hẹn trả lời ngày {DateVi(followUp)}.")
             : ($"Met the head at the reception session on {on}.", $"Đã gặp lãnh đạo tại buổi tiếp công dân ngày {on}.");
     }
+
+    /// <summary>A file size as people read it: "850 KB", "2.4 MB".</summary>
+    public static string Size(long bytes) => bytes < 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (bytes + 1023) / 1024)} KB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MB");
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

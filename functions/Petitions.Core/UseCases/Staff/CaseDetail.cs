@@ -19,7 +19,14 @@ public sealed record CaseDetail(
     IReadOnlyList<ClockDetail> Clocks,
     IReadOnlyList<TimelineEntry> Timeline,
     string ETag,
-    DateOnly? ClosingProposedOn = null);
+    DateOnly? ClosingProposedOn = null,
+    IReadOnlyList<AttachmentDetail>? Attachments = null);
+
+/// <summary>
+/// A file attached to the case. For a denunciation, staff who may not see the denouncer see "***" for the name and
+/// cannot download it (<see cref="Downloadable"/> false).
+/// </summary>
+public sealed record AttachmentDetail(string Id, string Name, long Size, string ContentType, DateTimeOffset AddedAt, bool Downloadable);
 
 /// <summary>The citizen, in clear or masked.</summary>
 public sealed record CitizenDetail(string Name, string Phone, string? Address, bool Masked);

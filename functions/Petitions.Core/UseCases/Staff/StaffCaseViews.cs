@@ -35,7 +35,15 @@ public sealed class StaffCaseViews(ICaseStore store, ICitizenDataProtector prote
         return new CaseDetail(
             @case.Id, CaseNames.Kind(@case.Kind), letter.Title, letter.Content, CaseNames.Status(@case.Status), citizen,
             new UnitDetail(unitId, unit?.Name ?? unitId), Staff(@case.ResponsibleHeadId), Staff(@case.OfficerId),
-            @case.Complex, @case.RemoteArea, clocks, timeline, etag, @case.ClosingProposedOn);
+            @case.Complex, @case.RemoteArea, clocks, timeline, etag, @case.ClosingProposedOn, Attachments(who, @case, unitId));
+    }
+
+    /// <summary>The case's files as <paramref name="who"/> may see them (names sealed like the citizen's identity).</summary>
+    private List<AttachmentDetail> Attachments(StaffPrincipal who, Case @case, string unitId)
+    {
+        var open = UseCases.Attachments.AttachmentAccess.MaySee(who, @case, unitId);
+        return [.. @case.Attachments.Select(a => new AttachmentDetail(
+            a.Id, open ? protector.Open(a.SealedName, Core.Attachments.AttachmentRules.NameContext(@case.Id, a.Id)) : Mask, a.Size, a.ContentType, a.AddedAt, open))];
     }
 
     private StaffDetail? Staff(string? id) =>
