@@ -7,7 +7,7 @@ namespace Petitions.Core.Cases;
 /// A citizen's letter and its handling: the aggregate that guards every state transition, keeps the legal clocks
 /// and emits an event (actor, time) for each change. Time always enters as a parameter; the case never reads a clock.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     private static readonly CaseStatus[] Open =
         [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Suspended];
@@ -18,6 +18,7 @@ public sealed class Case
     private readonly List<string> _forwardedFrom;
     private readonly List<FilingObstacle> _obstacles;
     private readonly HashSet<string> _seen;
+    private readonly List<CaseAttachment> _attachments;
 
     private Case(CaseSnapshot snapshot)
     {
@@ -42,6 +43,7 @@ public sealed class Case
         ClosingProposedOn = snapshot.ClosingProposedOn;
         _seen = new HashSet<string>(snapshot.SeenEscalations ?? [], StringComparer.Ordinal);
         Rating = snapshot.Rating;
+        _attachments = [.. snapshot.Attachments ?? []];
     }
 
     /// <summary>The case id (tracking code or internal id; safe as a Table key).</summary>
@@ -149,9 +151,13 @@ public sealed class Case
     /// <summary>Events raised since the case was loaded or last committed: persist them with the snapshot.</summary>
     public IReadOnlyList<CaseEvent> UncommittedEvents => _uncommitted;
 
-    /// <summary>Receives a letter and starts its reception clock.</summary>
+    /// <summary>
+    /// Receives a letter and starts its reception clock on the day of receipt: <paramref name="receivedOn"/> when the
+    /// letter was received earlier than it is entered (a paper letter at the counter, whose receipt date starts the
+    /// clocks), else the day of <paramref name="at"/> in Vietnam.
+    /// </summary>
     public static Case Receive(
-        string id, CaseKind kind, bool complex, bool remoteArea, string actor, DateTimeOffset at, DeadlineCalculator clock)
+        string id, CaseKind kind, bool complex, bool remoteArea, string actor, DateTimeOffset at, DeadlineCalculator clock, DateOnly? receivedOn = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(clock);
@@ -160,10 +166,16 @@ public sealed class Case
             throw new ArgumentException("A case id must not contain / \\ # ? or control characters.", nameof(id));
         }
 
-        var receivedOn = VietnamDate.Of(at);
-        var @case = new Case(new CaseSnapshot(id, kind, CaseStatus.Received, receivedOn, complex, remoteArea, null, null, 0, [], 0));
-        @case.StartClock(kind.ReceptionStep(), receivedOn, clock);
-        @case.Raise(new CaseReceived(kind, receivedOn, complex, remoteArea) { CaseId = id, Sequence = 0, Actor = actor, At = at });
+        var today = VietnamDate.Of(at);
+        if (receivedOn > today)
+        {
+            throw new ArgumentOutOfRangeException(nameof(receivedOn), "A letter cannot be received after it is entered.");
+        }
+
+        var on = receivedOn ?? today;
+        var @case = new Case(new CaseSnapshot(id, kind, CaseStatus.Received, on, complex, remoteArea, null, null, 0, [], 0));
+        @case.StartClock(kind.ReceptionStep(), on, clock);
+        @case.Raise(new CaseReceived(kind, on, complex, remoteArea) { CaseId = id, Sequence = 0, Actor = actor, At = at });
         return @case;
     }
 
@@ -182,7 +194,8 @@ public sealed class Case
             _obstacles.Count == 0 ? null : [.. _obstacles],
             ClosingProposedOn,
             _seen.Count == 0 ? null : [.. _seen.Order(StringComparer.Ordinal)],
-            Rating);
+            Rating,
+            _attachments.Count == 0 ? null : [.. _attachments]);
 
     /// <summary>Forgets the uncommitted events once they are stored.</summary>
     public void MarkCommitted() => _uncommitted.Clear();

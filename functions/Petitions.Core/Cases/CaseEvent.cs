@@ -38,6 +38,7 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(ApologyPromised), "promised")]
 [JsonDerivedType(typeof(EscalationSeen), "seen")]
 [JsonDerivedType(typeof(CaseRated), "rated")]
+[JsonDerivedType(typeof(AttachmentAdded), "attachmentAdded")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -204,14 +205,27 @@ public sealed record ReceptionAnswered(DateOnly AnsweredOn, string Summary) : Ca
 /// The instruction directs; it changes no state and no clock.
 /// </summary>
 public sealed record InstructionGiven(string FromUnit, string Text) : CaseEvent;
+
+/// <summary>
 /// The citizen was sent an apology (phiếu xin lỗi) for the missed due date <paramref name="MissedDue"/> of
 /// <paramref name="MissedStep"/>, promising an answer by <paramref name="PromisedOn"/>: the <c>promised</c> clock starts,
 /// counted from the later of the missed date and the day the apology is sent, so a late sweep never promises a day
 /// already past. <paramref name="Number"/> is 1 for the first apology of the case, 2 when a promise slipped, and so on.
 /// </summary>
 public sealed record ApologyPromised(string MissedStep, DateOnly MissedDue, DateOnly PromisedOn, int Number) : CaseEvent;
+
+/// <summary>
 /// The citizen rated the answer from 1 to 5, once per case, after verifying the tracking code and the phone the letter
 /// was filed with. <paramref name="Comment"/> is the citizen's own text (optional): like the letter, it stays in the case
 /// partition and is never logged, exported or shown in a report.
 /// </summary>
 public sealed record CaseRated(int Score, string? Comment) : CaseEvent;
+
+/// <summary>
+/// A file (photo or scan: JPEG, PNG or PDF) was attached to the case, by the citizen at filing or by the staff. Its
+/// name is not in the event (it may name people): the case's attachment list holds it sealed.
+/// </summary>
+/// <param name="AttachmentId">The attachment (and its blob's name).</param>
+/// <param name="Size">Its size in bytes, as stored.</param>
+/// <param name="ContentType">image/jpeg, image/png or application/pdf, as recognised from its content.</param>
+public sealed record AttachmentAdded(string AttachmentId, long Size, string ContentType) : CaseEvent;

@@ -10,6 +10,7 @@ namespace Petitions.Core.Cases;
 /// <see cref="ClosingProposedOn"/> is the day the system proposed closing (a first-instance complaint decision in effect).
 /// <see cref="SeenEscalations"/> holds <c>rungKey#staffId</c> for each escalation the head or a supervisor opened.
 /// <see cref="Rating"/> is the citizen's rating of the answer, once given.
+/// <see cref="Attachments"/> are the files attached to the case (photos, scans), with their names sealed.
 /// </summary>
 public sealed record CaseSnapshot(
     string Id,
@@ -32,7 +33,8 @@ public sealed record CaseSnapshot(
     IReadOnlyList<FilingObstacle>? FilingObstacles = null,
     DateOnly? ClosingProposedOn = null,
     IReadOnlyList<string>? SeenEscalations = null,
-    CaseRating? Rating = null);
+    CaseRating? Rating = null,
+    IReadOnlyList<CaseAttachment>? Attachments = null);
 
 /// <summary>The citizen's rating of the answer (1–5, once per case) and when it was given.</summary>
 public sealed record CaseRating(int Score, string? Comment, DateTimeOffset RatedAt);

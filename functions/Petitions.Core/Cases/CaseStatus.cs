@@ -62,6 +62,9 @@ public enum CaseAction
     /// <summary>Mark as a duplicate.</summary>
     MarkDuplicate,
 
+    /// <summary>Attach a file (photo, scan).</summary>
+    AttachFile,
+
     /// <summary>Assign to an officer.</summary>
     Assign,
 

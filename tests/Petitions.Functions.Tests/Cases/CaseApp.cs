@@ -25,6 +25,13 @@ internal sealed class CaseApp
         _host = host.Host;
     }
 
+    /// <summary>On a host shared some other way (e.g. a collection's).</summary>
+    public CaseApp(FunctionsAppHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        _host = host;
+    }
+
     /// <summary>On a host of its own (Development), started by <see cref="StartAsync"/>, with settings <paramref name="tune"/> changes.</summary>
     public CaseApp(bool ownHost, Action<Dictionary<string, string>>? tune = null)
     {
