@@ -54,15 +54,56 @@ internal static class Samples
         officer = new { id = "camtay-officer-1", name = "Nguyễn Văn An" },
         complex = false,
         remoteArea = false,
-        clocks = new[]
+        clocks = new object[]
         {
             new
             {
                 step = "accept", due = "2026-12-03", limit = 10, unit = "days", source = "Luật Khiếu nại 2011, Điều 27",
-                explanation = new[] { "Bắt đầu từ ngày 24/11/2026 (ngày sau ngày nhận đơn)", "10 ngày → 03/12/2026 (thứ Năm, ngày làm việc)" },
+                status = "running",
+                explanation = new
+                {
+                    kind = "complaint", step = "accept", source = "Luật Khiếu nại 2011, Điều 27", unit = "days", baseLimit = 10, limit = 10,
+                    adjustments = Array.Empty<object>(), trigger = "2026-11-23", countingStarts = "2026-11-24",
+                    skippedDays = Array.Empty<object>(), lastCountedDay = "2026-12-03", due = "2026-12-03",
+                },
+            },
+            new
+            {
+                step = "send-decision", due = "2026-12-08", limit = 3, unit = "workingDays", source = "Luật Khiếu nại 2011, Điều 32 (unverified: text not read on 2026-12-03)",
+                status = "running",
+                explanation = new
+                {
+                    kind = "complaint", step = "send-decision", source = "Luật Khiếu nại 2011, Điều 32 (unverified: text not read on 2026-12-03)", unit = "workingDays",
+                    baseLimit = 3, limit = 3, adjustments = Array.Empty<object>(), trigger = "2026-12-03", countingStarts = "2026-12-04",
+                    skippedDays = new[]
+                    {
+                        new { date = "2026-12-05", reason = "weekend", name = (string?)null, source = (string?)null, rollForward = false },
+                        new { date = "2026-12-06", reason = "weekend", name = (string?)null, source = (string?)null, rollForward = false },
+                    },
+                    lastCountedDay = "2026-12-08", due = "2026-12-08",
+                },
             },
         },
-        timeline = new[] { new { at = "2026-11-23T09:15:00+07:00", type = "received", actor = "Hệ thống", text = "Đã nhận đơn" } },
+        timeline = new object[]
+        {
+            new { at = "2026-11-23T09:15:00+07:00", type = "received", actor = "system", actorName = "system", values = new Dictionary<string, string> { ["kind"] = "complaint", ["receivedOn"] = "2026-11-23", ["complex"] = "false", ["remoteArea"] = "false" } },
+            new
+            {
+                at = "2026-11-23T09:16:00+07:00", type = "routed", actor = "system", actorName = "system",
+                values = new Dictionary<string, string>
+                {
+                    ["unitId"] = "qn-camtay", ["unitIdName"] = "UBND xã Cẩm Tây", ["unitIdNameEn"] = "Cam Tay Commune People's Committee",
+                    ["responsibleHeadId"] = "camtay-head", ["responsibleHeadIdName"] = "Lê Văn Chủ", ["officerId"] = "camtay-officer-1",
+                    ["officerIdName"] = "Nguyễn Văn An", ["outcome"] = "handle", ["source"] = "Luật Khiếu nại 2011, Điều 17, 19, 21: the head whose decision or act (or whose staff's) is complained about resolves the first instance",
+                },
+            },
+            new
+            {
+                at = "2026-11-30T08:00:00+07:00", type = "escalated", actor = "system", actorName = "system",
+                values = new Dictionary<string, string> { ["step"] = "accept", ["rung"] = "unit-head", ["due"] = "2026-12-03", ["notified"] = "handlingOfficer, unitHead" },
+            },
+            new { at = "2026-12-01T10:00:00+07:00", type = "newThing", actor = "camtay-officer-1", actorName = "Nguyễn Văn An", values = new Dictionary<string, string> { ["on"] = "2026-12-01" } },
+        },
         etag,
     };
 

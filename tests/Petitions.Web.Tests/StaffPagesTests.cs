@@ -49,8 +49,47 @@ public sealed class StaffPagesTests(BrowserFixture browser)
         await Expect(clock).ToContainTextAsync("Thụ lý: 03/12/2026");
         await Expect(clock).ToContainTextAsync("10 ngày · Căn cứ: Luật Khiếu nại 2011, Điều 27");
         await clock.Locator("summary").ClickAsync();
-        await Expect(clock.Locator("details li")).ToHaveCountAsync(2);
+        await Expect(clock.Locator("details li")).ToHaveTextAsync(
+        [
+            "Quy định: Thụ lý (Khiếu nại) trong 10 ngày — Luật Khiếu nại 2011, Điều 27.",
+            "Ngày phát sinh: 23/11/2026; bắt đầu tính từ ngày hôm sau, 24/11/2026.",
+            "Ngày thứ 10/10 ngày: 03/12/2026.",
+            "Hạn: 03/12/2026.",
+        ]);
         await session.ScreenshotAsync("staff-case-360");
+        session.AssertPageHealthy();
+    }
+
+    [Fact]
+    public async Task The_timeline_clock_names_explanations_and_legal_notes_are_said_in_the_readers_language()
+    {
+        await using var session = await OpenSignedInAsync(Viewport.Desktop);
+        session.Api.On("GET", $"/api/staff/cases/{Samples.TrackingCode}", ApiReply.Ok(Samples.CaseDetail(), Etag1));
+        await session.GotoAsync($"/staff/case.html?code={Samples.TrackingCode}");
+
+        var timeline = session.Page.Locator("#case .timeline li");
+        await Expect(timeline).ToHaveCountAsync(4);
+        await Expect(timeline.Nth(0)).ToContainTextAsync("Hệ thống: Tiếp nhận đơn (Khiếu nại) ngày 23/11/2026.");
+        await Expect(timeline.Nth(1)).ToContainTextAsync(
+            "Chuyển đến UBND xã Cẩm Tây giải quyết; người đứng đầu chịu trách nhiệm: Lê Văn Chủ; chuyên viên xử lý: Nguyễn Văn An (giải quyết tại đơn vị — Luật Khiếu nại 2011, Điều 17, 19, 21 (người đứng đầu");
+        await Expect(timeline.Nth(2)).ToContainTextAsync("Cảnh báo \"báo người đứng đầu\" cho thời hạn Thụ lý (hạn 03/12/2026); đã báo: chuyên viên xử lý, người đứng đầu.");
+        await Expect(timeline.Nth(3)).ToContainTextAsync("Nguyễn Văn An: Sự kiện newThing: on: 01/12/2026");
+        var second = session.Page.Locator(".clock").Nth(1);
+        await Expect(second).ToContainTextAsync("Gửi quyết định giải quyết: 08/12/2026 (đang chạy)");
+        await Expect(second).ToContainTextAsync("Căn cứ: Luật Khiếu nại 2011, Điều 32 (chưa đối chiếu: chưa đọc văn bản ngày 03/12/2026)");
+        await second.Locator("summary").ClickAsync();
+        await Expect(second.Locator("details li").Nth(2)).ToHaveTextAsync("Không tính ngày 05/12/2026: ngày nghỉ cuối tuần.");
+        var vietnamese = await session.Page.Locator("#case").InnerTextAsync();
+        foreach (var english in new[] { "Routed", "Rule", "Due:", "unverified", "the head whose", "weekend", "running", "System" })
+        {
+            Assert.DoesNotContain(english, vietnamese, StringComparison.Ordinal);
+        }
+
+        await session.Page.ClickAsync("#lang-switch");
+        await Expect(timeline.Nth(1)).ToContainTextAsync(
+            "System: Routed to Cam Tay Commune People's Committee; responsible head Lê Văn Chủ; officer Nguyễn Văn An (handled here — Luật Khiếu nại 2011, Điều 17, 19, 21: the head whose");
+        await Expect(second).ToContainTextAsync("Sending the decision: 8 Dec 2026 (running)");
+        await Expect(second.Locator("details li").Nth(2)).ToHaveTextAsync("Not counted: 5 Dec 2026 — weekend.");
         session.AssertPageHealthy();
     }
 

@@ -349,6 +349,22 @@ public sealed class Case
         Raise(new ReceptionAnswered(answeredOn, summary.Trim()) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
+    /// <summary>
+    /// Records an instruction (chỉ đạo) given on the case by a head of a level above (<paramref name="fromUnit"/>), while
+    /// the case is being handled. It directs the unit; the state and the clocks do not change.
+    /// </summary>
+    public void RecordInstruction(string fromUnit, string text, string actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fromUnit);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (!IsOpen)
+        {
+            throw Invalid(CaseAction.Instruct, "the case is no longer being handled");
+        }
+
+        Raise(new InstructionGiven(fromUnit, text.Trim()) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+    }
+
     /// <summary>Accepts the letter (thụ lý): the reception clock stops, the resolution clock starts from today.</summary>
     public void Accept(string actor, DateTimeOffset at, DeadlineCalculator clock)
     {
@@ -596,8 +612,9 @@ public sealed class Case
     /// Resolves the case (decision or answer issued): the handling clocks stop. For a complaint, with
     /// <paramref name="clock"/>, the clocks of the decision start from <paramref name="decisionOn"/> (the day it was
     /// issued; today when null): sending it (first instance: 3 working days, Luật Khiếu nại 2011, Điều 32; second
-    /// instance: 7 days, Điều 41) and, at first instance, its taking effect (30 days, remote 45, Điều 44), after which
-    /// the system proposes closing. A decision date before receipt is refused; one after today is taken as written
+    /// instance: 7 days, Điều 41) and its taking effect (30 days from issue, remote areas up to 45: Điều 44 khoản 1 at
+    /// first instance, unless a second complaint or a lawsuit follows; khoản 2 at second instance, unconditionally),
+    /// after which the system proposes closing. A decision date before receipt is refused; one after today is taken as written
     /// (the clocks then count from it).
     /// </summary>
     public void Resolve(string outcome, string actor, DateTimeOffset at, DeadlineCalculator? clock = null, DateOnly? decisionOn = null)
@@ -615,7 +632,7 @@ public sealed class Case
         if (clock is not null && Kind.SendDecisionStep() is { } send)
         {
             StartClock(Kind.LegalKind(), send, issued, clock);
-            if (Kind == CaseKind.ComplaintFirstInstance)
+            if (Kind is CaseKind.ComplaintFirstInstance or CaseKind.ComplaintSecondInstance)
             {
                 StartClock(Kind.LegalKind(), CaseKindSteps.DecisionEffectiveStep, issued, clock);
             }

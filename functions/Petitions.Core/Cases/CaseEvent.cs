@@ -34,6 +34,7 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(DecisionChallenged), "decisionChallenged")]
 [JsonDerivedType(typeof(HandlingEnded), "handlingEnded")]
 [JsonDerivedType(typeof(ReceptionAnswered), "receptionAnswered")]
+[JsonDerivedType(typeof(InstructionGiven), "instruction")]
 [JsonDerivedType(typeof(ApologyPromised), "promised")]
 [JsonDerivedType(typeof(EscalationSeen), "seen")]
 public abstract record CaseEvent
@@ -197,6 +198,11 @@ public sealed record HandlingEnded(DateOnly DecidedOn, string Reason) : CaseEven
 public sealed record ReceptionAnswered(DateOnly AnsweredOn, string Summary) : CaseEvent;
 
 /// <summary>
+/// A head of a level above the case's unit (the supervising unit's or the parent's) gave an instruction (chỉ đạo) on the
+/// case from the watch: <paramref name="FromUnit"/> is their unit, <paramref name="Text"/> what they directed.
+/// The instruction directs; it changes no state and no clock.
+/// </summary>
+public sealed record InstructionGiven(string FromUnit, string Text) : CaseEvent;
 /// The citizen was sent an apology (phiếu xin lỗi) for the missed due date <paramref name="MissedDue"/> of
 /// <paramref name="MissedStep"/>, promising an answer by <paramref name="PromisedOn"/>: the <c>promised</c> clock starts,
 /// counted from the later of the missed date and the day the apology is sent, so a late sweep never promises a day

@@ -112,4 +112,7 @@ public enum CaseAction
 
     /// <summary>Record the first answer to what was raised at a reception session (stops reception-answer).</summary>
     RecordReceptionAnswer,
+
+    /// <summary>A head above gives an instruction (chỉ đạo) from the watch.</summary>
+    Instruct,
 }

@@ -126,7 +126,7 @@ public sealed class DeadlineCalculator
 
         var explanation = new DeadlineExplanation(
             rule.Kind, rule.Step, rule.Description, rule.Source, trigger, rule.Unit, rule.Limit, applied.Limit,
-            applied.Adjustments, lastCounted, skipped, date);
+            applied.Adjustments, lastCounted, skipped, date) { Variants = applied.Variants };
         return new Deadline(date, applied.Limit, rule.Unit, rule.Source, explanation);
     }
 

@@ -63,6 +63,9 @@ public sealed record DeadlineExplanation(
     IReadOnlyList<SkippedDay> SkippedDays,
     DateOnly Due)
 {
+    /// <summary>The adjustments as data (the same as <see cref="Adjustments"/>).</summary>
+    public IReadOnlyList<LimitAdjustment> Variants { get; init; } = [];
+
     /// <summary>The count start (the day after the trigger).</summary>
     public DateOnly CountingStarts => Trigger.AddDays(1);
 

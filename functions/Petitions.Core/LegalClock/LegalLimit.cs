@@ -84,21 +84,25 @@ public sealed record LegalLimit(
         }
 
         var notes = new List<string>();
+        var variants = new List<LimitAdjustment>();
         var limit = Limit;
         if (complex && remote)
         {
             limit = Variants!.RemoteComplex!.Value;
             notes.Add($"complex case in a remote area: {limit}");
+            variants.Add(new("complexRemote", limit));
         }
         else if (remote)
         {
             limit = Variants!.Remote!.Value;
             notes.Add($"remote area: {limit}");
+            variants.Add(new("remote", limit));
         }
         else if (complex)
         {
             limit = Variants!.Complex!.Value;
             notes.Add(Variants.Note is null ? $"complex case: {limit}" : $"complex case ({Variants.Note}): {limit}");
+            variants.Add(new("complex", limit));
         }
 
         if (extensions > 0)
@@ -106,9 +110,10 @@ public sealed record LegalLimit(
             var added = extensions * Extensions!.Days;
             limit += added;
             notes.Add($"{extensions} extension(s) of {Extensions.Days} days ({Extensions.Source}): +{added}");
+            variants.Add(new("extension", added, extensions, Extensions.Days, Extensions.Source));
         }
 
-        return new AppliedLimit(this, limit, notes);
+        return new AppliedLimit(this, limit, notes) { Variants = variants };
     }
 }
 
@@ -119,7 +124,18 @@ public sealed record LimitVariants(int? Complex, int? Remote, int? RemoteComplex
 public sealed record ExtensionRule(int Days, int MaxTimes, int MaxTimesEspeciallyComplex, string Source);
 
 /// <summary>A rule's limit after variants and extensions, with a note for each adjustment.</summary>
-public sealed record AppliedLimit(LegalLimit Rule, int Limit, IReadOnlyList<string> Adjustments);
+public sealed record AppliedLimit(LegalLimit Rule, int Limit, IReadOnlyList<string> Adjustments)
+{
+    /// <summary>The same adjustments as data, for pages that say them in the reader's language.</summary>
+    public IReadOnlyList<LimitAdjustment> Variants { get; init; } = [];
+}
+
+/// <summary>
+/// One adjustment of a limit as data: <paramref name="Kind"/> is <c>complex</c>, <c>remote</c> or <c>complexRemote</c>
+/// (then <paramref name="Value"/> is the limit that applies) or <c>extension</c> (then <paramref name="Value"/> is the
+/// days added by <paramref name="Count"/> extensions of <paramref name="Days"/> days under <paramref name="Source"/>).
+/// </summary>
+public sealed record LimitAdjustment(string Kind, int Value, int? Count = null, int? Days = null, string? Source = null);
 
 /// <summary>Why a variant does not apply.</summary>
 public sealed record VariantProblem(VariantProblemKind Kind);

@@ -187,6 +187,7 @@ public static partial class OrganisationLoader
 
             staff.Add(new StaffMember(s.Id!, s.Name ?? s.Id!, s.UnitId, s.Role.Value, s.Title ?? "", string.IsNullOrWhiteSpace(s.Login) ? null : s.Login.Trim())
             {
+                Fields = s.Fields ?? [],
                 Contact = ValidateContact(s, at, errors),
             });
         }
@@ -338,6 +339,7 @@ public static partial class OrganisationLoader
 
         public string? Login { get; set; }
 
+        public List<string>? Fields { get; set; }
         public string? WorkPhone { get; set; }
 
         public string? ZaloUserId { get; set; }

@@ -29,6 +29,11 @@ public enum StaffRole
 /// when the app runs behind App Service Authentication; null for staff who only exist in the demo.</param>
 public sealed record StaffMember(string Id, string Name, string UnitId, StaffRole Role, string Title, string? Login = null)
 {
+    /// <summary>
+    /// The fields this member works in (e.g. "land", "construction"; phân công phụ trách lĩnh vực). For a deputy they
+    /// narrow the head's desk to the cases handled by officers of the same fields (docs/organisation.md); empty: all.
+    /// </summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
     /// <summary>How to reach them at work (personal data: never logged or exported; <see cref="StaffContact.ToString"/> withholds it).</summary>
     public StaffContact Contact { get; init; } = StaffContact.None;
 }

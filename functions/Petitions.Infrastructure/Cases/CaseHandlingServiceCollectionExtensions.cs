@@ -52,6 +52,8 @@ public static class CaseHandlingServiceCollectionExtensions
 
         services.TryAddSingleton<CaseIndexEntries>();
         services.TryAddSingleton<CaseWriter>();
+        services.TryAddSingleton<StaffWatch>();
+        services.TryAddSingleton<CaseActions>();
         services.TryAddSingleton<StaffCaseViews>();
         services.TryAddSingleton<StaffActionRunner>();
         services.TryAddSingleton<FileCase.Handler>();
@@ -66,6 +68,10 @@ public static class CaseHandlingServiceCollectionExtensions
         services.TryAddSingleton<GetCaseDetail.Handler>();
         services.TryAddSingleton<ClassifyCase.Handler>();
         services.TryAddSingleton<ReassignCase.Handler>();
+        services.TryAddSingleton<ReassignCases.Handler>();
+        services.TryAddSingleton<GetHeadDesk.Handler>();
+        services.TryAddSingleton<GiveInstruction.Handler>();
+        services.TryAddSingleton<GetWatch.Handler>();
         services.TryAddSingleton<MarkCaseComplex.Handler>();
         services.TryAddSingleton<ExtendCase.Handler>();
         services.TryAddSingleton<SuspendCase.Handler>();

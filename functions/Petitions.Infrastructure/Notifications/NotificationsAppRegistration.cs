@@ -11,6 +11,7 @@ using Petitions.Core.UseCases.Escalations;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Notifications.Cases;
 using Petitions.Infrastructure.Notifications.Reception;
+using Petitions.Infrastructure.Notifications.Sms;
 using Petitions.Infrastructure.Notifications.Zalo;
 using Petitions.Infrastructure.Storage;
 
@@ -35,6 +36,8 @@ public static class NotificationsAppRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        // The sink's record is durable (beside the dispatch records), so a send repeated after a restart is a no-op as with ACS.
+        services.TryAddSingleton(sp => new DevelopmentOutbox(sp.GetRequiredService<NotificationsTableClient>().Table));
         services.AddNotificationChannels(configuration);
         services.AddPetitionsSettings(configuration);
         services.TryAddSingleton(sp =>

@@ -59,7 +59,7 @@ public sealed class DecisionClockFlowTests
         Assert.True(resolved.Succeeded);
         var send = Assert.Single(resolved.Value!.Clocks, c => c.Step == "send-decision");
         Assert.Equal((new DateOnly(2026, 2, 24), "running"), (send.Due, send.Status));
-        Assert.Contains(send.Explanation, l => l.Contains("Điều 32", StringComparison.Ordinal));
+        Assert.Contains("Điều 32", send.Explanation.Source, StringComparison.Ordinal);
         await _relay.HandleAsync(new(code));
 
         // Tuesday 24 February 2026: the sending is due today; the sweep reads the resolved case and fires its rungs.

@@ -59,14 +59,18 @@ public sealed class TimelineTextTests
     }
 
     [Fact]
-    public void The_staff_text_of_a_reception_meeting_gives_the_session_the_direction_and_the_follow_up()
+    public void The_staff_values_of_a_reception_meeting_give_the_session_the_day_the_direction_and_the_follow_up()
     {
+        var values = TimelineValues.Of(Meeting(new DateOnly(2026, 3, 16)), Chart);
+
         Assert.Equal(
-            "Reception meeting at session qn-camtay-chu-tich-20260305 on 2026-03-05; direction: Kiểm tra hiện trạng với ông Bình; follow-up on 2026-03-16.",
-            TimelineText.Staff(Meeting(new DateOnly(2026, 3, 16)), Chart));
-        Assert.Equal(
-            "Reception meeting at session qn-camtay-chu-tich-20260305 on 2026-03-05; direction: Kiểm tra hiện trạng với ông Bình.",
-            TimelineText.Staff(Meeting(null), Chart));
+            new Dictionary<string, string>
+            {
+                ["sessionId"] = "qn-camtay-chu-tich-20260305", ["on"] = "2026-03-05", ["direction"] = "Kiểm tra hiện trạng với ông Bình",
+                ["followUpOn"] = "2026-03-16",
+            },
+            values);
+        Assert.DoesNotContain("followUpOn", TimelineValues.Of(Meeting(null), Chart).Keys);
     }
 
     [Fact]
@@ -81,9 +85,43 @@ public sealed class TimelineTextTests
         var (en, vi) = TimelineText.Public(received, Chart)!.Value;
         Assert.Equal("Quang Ninh Department of Agriculture and Environment received your letter, forwarded by Cam Tay Ward People's Committee, on 2026-03-04.", en);
         Assert.Equal("Sở Nông nghiệp và Môi trường tỉnh Quảng Ninh đã tiếp nhận đơn do Ủy ban nhân dân phường Cẩm Tây chuyển đến ngày 04/03/2026.", vi);
-        var staff = TimelineText.Staff(received, Chart);
-        Assert.Contains(Chart.FindStaff("qn-snnmt-officer2")!.Name, staff, StringComparison.Ordinal);
-        Assert.Contains("reception clock from 2026-03-04", staff, StringComparison.Ordinal);
+        var staff = TimelineValues.Of(received, Chart);
+        Assert.Equal(Chart.FindStaff("qn-snnmt-officer2")!.Name, staff["officerIdName"]);
+        Assert.Equal(Chart.FindStaff("qn-snnmt-head")!.Name, staff["responsibleHeadIdName"]);
+        Assert.Equal(("Ủy ban nhân dân phường Cẩm Tây", "Cam Tay Ward People's Committee"), (staff["fromUnitName"], staff["fromUnitNameEn"]));
+        Assert.Equal("2026-03-04", staff["receivedOn"]);
         Assert.DoesNotContain(Chart.FindStaff("qn-snnmt-officer2")!.Name, en + vi, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_routing_rule_stored_as_a_sentence_becomes_an_outcome_code_and_its_source()
+    {
+        var routed = new CaseRouted("qn-camtay", "qn-camtay-head", "qn-camtay-officer1", "Handle: Luật Khiếu nại 2011, Điều 17")
+        {
+            CaseId = "HS-0000-0001", Sequence = 2, Actor = "system", At = Afternoon,
+        };
+
+        var values = TimelineValues.Of(routed, Chart);
+
+        Assert.Equal(("handle", "Luật Khiếu nại 2011, Điều 17"), (values["outcome"], values["source"]));
+        Assert.DoesNotContain("rule", values.Keys);
+        Assert.Equal("Ủy ban nhân dân phường Cẩm Tây", values["unitIdName"]);
+    }
+
+    [Fact]
+    public void An_escalation_lists_whom_it_notified_as_codes_and_its_dates_as_legal_dates()
+    {
+        var fired = new EscalationFired("resolve", "supervisor", new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 6), "resolve|2026-03-09|supervisor",
+            [Core.Escalation.EscalationAudience.UnitHead, Core.Escalation.EscalationAudience.SupervisingLevel])
+        {
+            CaseId = "HS-0000-0001", Sequence = 7, Actor = "system", At = Afternoon,
+        };
+
+        var values = TimelineValues.Of(fired, Chart);
+
+        Assert.Equal("unitHead, supervisingLevel", values["notified"]);
+        Assert.Equal(("resolve", "supervisor", "2026-03-09"), (values["step"], values["rung"], values["due"]));
+        Assert.DoesNotContain("caseId", values.Keys);
+        Assert.DoesNotContain("type", values.Keys);
     }
 }

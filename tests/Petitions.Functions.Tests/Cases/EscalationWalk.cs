@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Petitions.Core.Calendar;
 using Petitions.Core.Ports;
 using Petitions.Functions.Tests.Support;
@@ -17,7 +16,7 @@ namespace Petitions.Functions.Tests.Cases;
 /// the default ladder of escalation-ladder.data.json (T−5 reminder, T−3 unit head, T−1 supervisor, T overdue, in
 /// working days) on the Vietnamese working calendar.
 /// </summary>
-internal static partial class EscalationWalk
+internal static class EscalationWalk
 {
     /// <summary>The default ladder: rung and lead in working days, earliest first.</summary>
     public static readonly IReadOnlyList<(string Rung, int Lead)> DefaultLadder =
@@ -86,8 +85,8 @@ internal static partial class EscalationWalk
     public static List<string> Fired(JsonObject detail) =>
         [.. detail["timeline"]!.AsArray()
             .Where(e => e!["type"]!.GetValue<string>() == "escalated")
-            .Select(e => EscalationText().Match(e!["text"]!.GetValue<string>()))
-            .Select(m => m.Success ? $"{m.Groups["step"].Value}/{m.Groups["rung"].Value}" : "unparsed")];
+            .Select(e => e!["values"]!.AsObject())
+            .Select(v => $"{v["step"]?.GetValue<string>() ?? "unparsed"}/{v["rung"]?.GetValue<string>() ?? "unparsed"}")];
 
     /// <summary>Waits until the timeline shows exactly <paramref name="expected"/> (each rung once, in order).</summary>
     public static Task<JsonObject> EscalatedAsync(this CaseApp app, string code, IReadOnlyList<string> expected) =>
@@ -109,7 +108,4 @@ internal static partial class EscalationWalk
     public static List<JsonObject> Apologies(IEnumerable<JsonObject> outbox, string code) =>
         [.. outbox.Where(m => m["text"]!.GetValue<string>().Contains("xin loi", StringComparison.OrdinalIgnoreCase)
             && m["text"]!.GetValue<string>().Contains(code, StringComparison.Ordinal))];
-
-    [GeneratedRegex(@"^Escalation '(?<rung>[^']+)' for (?<step>\S+) \(due")]
-    private static partial Regex EscalationText();
 }

@@ -264,7 +264,7 @@ public sealed class ReceptionHttpTests
         Assert.NotEmpty(items[0].GetProperty("deadlines").EnumerateArray());
         var timeline = items[0].GetProperty("timeline").EnumerateArray().ToList();
         Assert.Equal(["received", "routed"], timeline.Take(2).Select(t => t.GetProperty("type").GetString()));
-        Assert.Contains(timeline, t => t.GetProperty("text").GetString()!.StartsWith("Escalation 'supervisor'", StringComparison.Ordinal));
+        Assert.Contains(timeline, t => t.GetProperty("type").GetString() == "escalated" && t.GetProperty("values").GetProperty("rung").GetString() == "supervisor");
         Assert.Equal(1, items[1].GetProperty("place").GetInt32());
         var foreignLine = items[2];
         Assert.Equal(otherId, foreignLine.GetProperty("trackingCode").GetString());

@@ -69,8 +69,9 @@ public sealed class StaffAzuriteTests
             d.Timeline.Select(t => t.Type));
         Assert.All(d.Timeline.Skip(2), t => Assert.Equal(officer.StaffId, t.Actor));
         var resolve = Assert.Single(d.Clocks, c => c.Step == "resolve");
-        Assert.Contains(resolve.Explanation, line => line.Contains("Luật Khiếu nại 2011, Điều 28", StringComparison.Ordinal));
-        Assert.StartsWith("Due: ", resolve.Explanation[^1], StringComparison.Ordinal);
+        Assert.Equal("Luật Khiếu nại 2011, Điều 28", resolve.Explanation.Source);
+        Assert.Equal(("resolve", resolve.Due), (resolve.Explanation.Step, resolve.Explanation.Due));
+        Assert.Equal(resolve.Explanation.Trigger.AddDays(1), resolve.Explanation.CountingStarts);
     }
 
     [Fact]

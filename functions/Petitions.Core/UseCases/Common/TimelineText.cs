@@ -5,7 +5,10 @@ using Petitions.Core.Organisation;
 
 namespace Petitions.Core.UseCases.Common;
 
-/// <summary>What each event says on a timeline, in English and Vietnamese, and whether a citizen may see it.</summary>
+/// <summary>
+/// What each event says on the citizen's timeline, in English and Vietnamese, and whether a citizen may see it. The staff
+/// timeline is structured instead (<see cref="TimelineValues"/>): the pages render it per language.
+/// </summary>
 public static class TimelineText
 {
     /// <summary>The event's type as on the wire ("received", "routed", …).</summary>
@@ -40,6 +43,7 @@ public static class TimelineText
             DecisionChallenged => "decisionChallenged",
             HandlingEnded => "handlingEnded",
             ReceptionAnswered => "receptionAnswered",
+            InstructionGiven => "instruction",
             ApologyPromised => "promised",
             EscalationSeen => "seen",
             _ => "event",
@@ -93,37 +97,6 @@ public static class TimelineText
                 $"Days {Date(o.From)} to {Date(o.Until)} are not counted in the time to complain (Luật Khiếu nại 2011, Điều 9): {o.Cause}.",
                 $"Thời gian từ {DateVi(o.From)} đến {DateVi(o.Until)} không tính vào thời hiệu khiếu nại (Luật Khiếu nại 2011, Điều 9): {o.Cause}."),
             _ => null,
-        };
-    }
-
-    /// <summary>The staff text of an event (English; internal events included).</summary>
-    public static string Staff(CaseEvent e, OrganisationChart chart)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        ArgumentNullException.ThrowIfNull(chart);
-        return e switch
-        {
-            CaseRouted r => $"Routed to {UnitEn(chart, r.UnitId)}; responsible head {StaffName(chart, r.ResponsibleHeadId)}; officer {StaffName(chart, r.OfficerId)} ({r.Rule}).",
-            CaseAssigned a => $"Assigned to {StaffName(chart, a.OfficerId)}.",
-            CaseWorkStarted => "Handling started.",
-            CaseSuspended s => $"Suspended on {Date(s.SuspendedOn)}: {s.Reason}.",
-            CaseMarkedComplex c => $"Marked complex: {c.Reason}.",
-            CaseExtended x => $"Extension {x.Number} of {x.Step} to {Date(x.NewDue)}: {x.Reason}.",
-            CaseWithdrawn w => (w.Wholly ? "Withdrawn wholly" : $"Withdrawn in part ({w.Part})") + $": {w.Reason}.",
-            ClosingProposed p => $"The decision of {Date(p.IssuedOn)} is in effect from {Date(p.EffectiveOn)} with no second complaint or lawsuit recorded ({p.Source}): closing is proposed; close the case to confirm.",
-            DecisionChallenged c => $"{(c.How == "lawsuit" ? "Lawsuit" : "Second complaint")} filed on {Date(c.FiledOn)}: the decision does not take effect by lapse of time; {c.Note.TrimEnd('.')}.",
-            HandlingEnded h => $"Handling ended (đình chỉ) on {Date(h.DecidedOn)}: {h.Reason.TrimEnd('.')}.",
-            ReceptionAnswered a => $"Answer after the reception session given on {Date(a.AnsweredOn)}: {a.Summary.TrimEnd('.')}.",
-            CaseClosed { StoppedSteps: { Count: > 0 } steps } => $"The case is closed; clocks stopped by closing: {string.Join(", ", steps)}.",
-            EscalationFired { RecordedLate: true } f => $"Escalation '{f.Rung}' for {f.Step} (due {Date(f.Due)}, fell due {Date(f.FiresOn)}) recorded late on catching up; not sent, a higher rung was due.",
-            EscalationFired f => $"Escalation '{f.Rung}' for {f.Step} (due {Date(f.Due)}), notified: {string.Join(", ", f.Notified)}"
-                + (f.HeadSeen switch { true => "; the head had seen the earlier escalation.", false => "; the head had not opened the earlier escalation.", null => "." }),
-            EscalationSeen s => $"{StaffName(chart, s.StaffId)} ({s.Role}) opened the escalation '{s.Rung}' for {s.Step}.",
-            ApologyPromised p => $"Apology {p.Number} sent for {p.MissedStep} (due {Date(p.MissedDue)}); promised date {Date(p.PromisedOn)}, watched as step promised.",
-            ForwardedCaseReceived f => $"Received by {UnitEn(chart, f.UnitId)} on forwarding from {UnitEn(chart, f.FromUnit)} (reception clock from {Date(f.ReceivedOn)}); responsible head {StaffName(chart, f.ResponsibleHeadId)}; officer {StaffName(chart, f.OfficerId)}.",
-            ReceptionMeetingRecorded m => $"Reception meeting at session {m.SessionId} on {Date(VietnamDate.Of(m.At))}; direction: {m.Direction.TrimEnd('.')}"
-                + (m.FollowUpOn is { } f ? $"; follow-up on {Date(f)}." : "."),
-            _ => Public(e, chart)?.En ?? TypeOf(e),
         };
     }
 

@@ -68,7 +68,7 @@ public static class GetReceptionAgenda
                 var timeline = @case is null
                     ? []
                     : (await cases.EventsAsync(@case.Id, cancellationToken).ConfigureAwait(false))
-                        .Select(e => new TimelineEntry(e.At, TimelineText.TypeOf(e), e.Actor, chart.FindStaff(e.Actor)?.Name ?? e.Actor, TimelineText.Staff(e, chart)))
+                        .Select(e => TimelineEntry.Of(e, chart))
                         .ToList();
                 var priority = @case is not null && @case.FiredRungs.Any(k => ReceptionOffers.OfferingRungs.Any(r => k.Contains(r, StringComparison.Ordinal)));
                 var deadlines = @case?.RunningClocks.Select(c => new AgendaDeadline(c.Step, c.Due)).OrderBy(d => d.Due).ToList() ?? [];

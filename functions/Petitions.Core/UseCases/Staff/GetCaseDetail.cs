@@ -11,9 +11,9 @@ public static class GetCaseDetail
     public sealed record Query(StaffPrincipal Who, string TrackingCode);
 
     /// <summary>Answers staff.</summary>
-    public sealed class Handler(ICaseStore store, StaffCaseViews views, OrganisationChart chart)
+    public sealed class Handler(ICaseStore store, StaffCaseViews views, OrganisationChart chart, StaffWatch? watch = null)
     {
-        /// <summary>The detail, NotFound, or Forbidden outside the user's units.</summary>
+        /// <summary>The detail, NotFound, or Forbidden outside the user's units (and, for a head above, on a quiet case).</summary>
         public async Task<UseCaseResult<CaseDetail>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(query);
@@ -25,7 +25,8 @@ public static class GetCaseDetail
             }
 
             var unitId = CaseIndexEntries.UnitOf(stored.Case, stored.Letter);
-            if (StaffAccess.Refusal(query.Who, unitId, StaffRight.Read, chart) is { } why)
+            // The case's unit (and the supervisor role) read it; a head above reads it only while it is at risk.
+            if (StaffAccess.Refusal(query.Who, unitId, StaffRight.Read, chart) is { } why && watch?.MayRead(query.Who, stored.Case, unitId) != true)
             {
                 return UseCaseResult.Fail<CaseDetail>(UseCaseProblem.Forbidden(why));
             }

@@ -26,11 +26,21 @@ public sealed partial class StaffActionRunner(
     public OrganisationChart Chart => chart;
 
     /// <summary>Runs one action.</summary>
-    public async Task<UseCaseResult<CaseDetail>> RunAsync(
+    public Task<UseCaseResult<CaseDetail>> RunAsync(
         StaffPrincipal who,
         string? trackingCode,
         string? ifMatch,
         StaffRight permission,
+        Func<Case, CaseLetter, DateTimeOffset, ActionEffects> apply,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(who, trackingCode, ifMatch, (c, letter) => StaffAccess.Refusal(who, CaseIndexEntries.UnitOf(c, letter), permission, chart), apply, cancellationToken);
+
+    /// <summary>Runs one action whose access rule is not a unit right (<paramref name="refusal"/>: why not, or null).</summary>
+    public async Task<UseCaseResult<CaseDetail>> RunAsync(
+        StaffPrincipal who,
+        string? trackingCode,
+        string? ifMatch,
+        Func<Case, CaseLetter, string?> refusal,
         Func<Case, CaseLetter, DateTimeOffset, ActionEffects> apply,
         CancellationToken cancellationToken = default)
     {
@@ -50,7 +60,7 @@ public sealed partial class StaffActionRunner(
         }
 
         var (@case, letter, etag) = stored;
-        if (StaffAccess.Refusal(who, CaseIndexEntries.UnitOf(@case, letter), permission, chart) is { } why)
+        if (refusal(@case, letter) is { } why)
         {
             return UseCaseResult.Fail<CaseDetail>(UseCaseProblem.Forbidden(why));
         }

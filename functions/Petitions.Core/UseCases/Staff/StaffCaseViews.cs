@@ -7,7 +7,7 @@ using Petitions.Core.UseCases.Common;
 namespace Petitions.Core.UseCases.Staff;
 
 /// <summary>Builds the staff detail of a case, decrypting the citizen only for those allowed to see them.</summary>
-public sealed class StaffCaseViews(ICaseStore store, ICitizenDataProtector protector, OrganisationChart chart, DeadlineCalculator calculator)
+public sealed class StaffCaseViews(ICaseStore store, ICitizenDataProtector protector, OrganisationChart chart, DeadlineCalculator calculator, CaseActions? actions = null)
 {
     /// <summary>What a masked field shows.</summary>
     public const string Mask = "***";
@@ -30,13 +30,19 @@ public sealed class StaffCaseViews(ICaseStore store, ICitizenDataProtector prote
             : new CitizenDetail(Mask, Mask, letter.Citizen.Address is null ? null : Mask, Masked: true);
         var clocks = @case.Clocks.Select(c => new ClockDetail(
             c.Step, c.Due, c.Limit, c.Unit == ClockUnit.CalendarDays ? "days" : "workingDays", c.Source,
-            JsonNames.Camel(c.Status.ToString()), @case.Explain(c, calculator).ToLines())).ToList();
-        var timeline = events.Select(e => new TimelineEntry(e.At, TimelineText.TypeOf(e), e.Actor, chart.FindStaff(e.Actor)?.Name ?? e.Actor, TimelineText.Staff(e, chart))).ToList();
+            JsonNames.Camel(c.Status.ToString()), ClockExplanation.Of(@case.Explain(c, calculator)))).ToList();
+        var timeline = events.Select(e => TimelineEntry.Of(e, chart)).ToList();
         return new CaseDetail(
             @case.Id, CaseNames.Kind(@case.Kind), letter.Title, letter.Content, CaseNames.Status(@case.Status), citizen,
             new UnitDetail(unitId, unit?.Name ?? unitId), Staff(@case.ResponsibleHeadId), Staff(@case.OfficerId),
-            @case.Complex, @case.RemoteArea, clocks, timeline, etag, @case.ClosingProposedOn);
+            @case.Complex, @case.RemoteArea, clocks, timeline, etag, @case.ClosingProposedOn,
+            actions?.For(who, @case, unitId), AccessOf(who, unitId));
     }
+
+    private string AccessOf(StaffPrincipal who, string unitId) =>
+        StaffAccess.Refusal(who, unitId, StaffRight.Read, chart) is not null ? "watch"
+        : who.Role == StaffRole.Supervisor ? "supervisor"
+        : "unit";
 
     private StaffDetail? Staff(string? id) =>
         chart.FindStaff(id) is { } s ? new StaffDetail(s.Id, s.Name, s.Title) : null;

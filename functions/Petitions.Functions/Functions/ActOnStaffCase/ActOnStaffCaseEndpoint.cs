@@ -18,7 +18,7 @@ public sealed class ActOnStaffCaseEndpoint(IServiceProvider services)
     public const string Name = "ActOnStaffCase";
 
     public static readonly IReadOnlyList<string> Actions =
-        ["classify", "reassign", "mark-complex", "extend", "suspend", "resume", "resolve", "close", "withdraw", "filing-obstacle",
+        ["classify", "reassign", "mark-complex", "extend", "suspend", "resume", "resolve", "close", "withdraw", "filing-obstacle", "instruct",
             .. RecordClockAction.Names.Keys];
 
     [Function(Name)]
@@ -51,6 +51,7 @@ public sealed class ActOnStaffCaseEndpoint(IServiceProvider services)
             "resolve" => Use<ResolveCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.DecisionNumber, b.DecisionDate, b.Summary), cancellationToken),
             "close" => Use<CloseCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch), cancellationToken),
             "withdraw" => Use<WithdrawCase.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.Partial ?? false, b.Reason), cancellationToken),
+            "instruct" => Use<GiveInstruction.Handler>().HandleAsync(new(who, trackingCode, ifMatch, b.Text), cancellationToken),
             "filing-obstacle" => Use<RecordFilingObstacle.Handler>().HandleAsync(
                 new(who, trackingCode, ifMatch, Date(b.From), Date(b.Until), b.Cause), cancellationToken),
             _ when RecordClockAction.Handles(action) => Use<RecordClockAction.Handler>().HandleAsync(
@@ -97,5 +98,6 @@ public sealed class ActOnStaffCaseEndpoint(IServiceProvider services)
         bool? EspeciallyComplex = null,
         string? From = null,
         string? Until = null,
-        string? Cause = null);
+        string? Cause = null,
+        string? Text = null);
 }

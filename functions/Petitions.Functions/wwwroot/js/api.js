@@ -1,5 +1,5 @@
 // Calls to the app's HTTP API (docs/api.md). Errors are RFC 7807 problem+json; they become ApiError.
-import { t } from './i18n.js';
+import { t, has } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem, headers) {
@@ -81,6 +81,10 @@ export function generalMessage(error) {
   }
   if (error.status >= 500) {
     return t('common.serverError');
+  }
+  // The problem's stable code in the reader's language; the server's detail (English) only for a code we do not know.
+  if (error.code && has(`error.${error.code}`)) {
+    return t(`error.${error.code}`);
   }
   return error.message;
 }

@@ -1,9 +1,30 @@
 // Shared by the staff pages: who is signed in (GET /api/staff/me), the header, sign-out, the case tables.
 import { t, has, formatDate, onLangChange } from './i18n.js';
 import { getJson, request, ApiError, generalMessage } from './api.js';
-import { byId, el } from './dom.js';
+import { byId, el, clear } from './dom.js';
 import { kindName, statusName } from './steps.js';
 import { refreshInboxBadge } from './inbox-badge.js';
+
+/**
+ * The staff navigation, one entry per page: { href, key } (key: the i18n key of its label). Each area adds its own
+ * line here and nothing else (PLATFORM.md); the header of every staff page is built from this list.
+ */
+export const StaffNav = [
+  { href: '/staff/index.html', key: 'staff.nav.dashboard' },
+  { href: '/staff/head.html', key: 'staff.nav.head' },
+  { href: '/staff/reception.html', key: 'staff.nav.reception' },
+];
+
+/** Fills the header's <nav id="staff-nav"> from StaffNav, marking the current page. */
+export function renderStaffNav(nav = byId('staff-nav')) {
+  if (!nav) {
+    return;
+  }
+  const here = location.pathname.endsWith('/') ? `${location.pathname}index.html` : location.pathname;
+  clear(nav).append(...StaffNav.map(({ href, key }) => el('a', {
+    href, 'data-i18n': key, text: t(key), 'aria-current': here === href ? 'page' : null,
+  })));
+}
 
 export function roleName(role) {
   return has(`staff.role.${role}`) ? t(`staff.role.${role}`) : role ?? '';
@@ -11,6 +32,7 @@ export function roleName(role) {
 
 /** The signed-in staff member; on 401 goes to the sign-in page and resolves to null. */
 export async function requireStaff() {
+  renderStaffNav();
   try {
     const me = await getJson('/api/staff/me');
     const render = () => {

@@ -1,11 +1,12 @@
 // Case detail (staff/case.html?code=…): the letter, the deadlines with their explanation, the
 // timeline, and actions confirmed in a <dialog>. Each action is POSTed with If-Match (the ETag);
 // a 409 (someone else changed the case) shows a clear message and a reload button.
-import { initLanguage, onLangChange, t, lang, formatDate, formatDateTime } from '../i18n.js';
+import { initLanguage, onLangChange, t, has, lang, formatDate, formatDateTime } from '../i18n.js';
 import { request, ApiError, generalMessage, fieldErrorText } from '../api.js';
 import { byId, el, clear, param } from '../dom.js';
 import { requireStaff, showPageError } from '../staff.js';
 import { stepName, kindName, statusName } from '../steps.js';
+import { timelineText, actorText, explanationLines, legalSource } from '../timeline.js';
 
 const code = param('code') ?? '';
 const caseUrl = `/api/staff/cases/${encodeURIComponent(code)}`;
@@ -78,17 +79,18 @@ function render() {
     el('section', { 'aria-labelledby': 'clocks-heading' },
       el('h3', { id: 'clocks-heading', text: t('case.clocks') }),
       el('ul', { class: 'clocks' }, (detail.clocks ?? []).map((clock) => el('li', { class: 'clock' },
-        el('p', {}, el('strong', { text: `${stepName(clock.step)}: ` }), el('time', { datetime: clock.due, text: formatDate(clock.due) })),
-        el('p', { class: 'small', text: `${t('case.clock.limit', { limit: clock.limit, unit: clockUnit(clock.unit) })} · ${t('case.clock.source', { source: clock.source ?? '' })}` }),
-        (clock.explanation ?? []).length
-          ? el('details', {}, el('summary', { text: t('case.clock.explain') }), el('ol', {}, clock.explanation.map((line) => el('li', { text: line }))))
+        el('p', {}, el('strong', { text: `${stepName(clock.step)}: ` }), el('time', { datetime: clock.due, text: formatDate(clock.due) }),
+          clock.status && has(`clock.status.${clock.status}`) ? ` (${t(`clock.status.${clock.status}`)})` : ''),
+        el('p', { class: 'small', text: `${t('case.clock.limit', { limit: clock.limit, unit: clockUnit(clock.unit) })} · ${t('case.clock.source', { source: legalSource(clock.source) })}` }),
+        clock.explanation
+          ? el('details', {}, el('summary', { text: t('case.clock.explain') }), el('ol', {}, explanationLines(clock.explanation).map((line) => el('li', { text: line }))))
           : null)))),
     el('section', { 'aria-labelledby': 'timeline-heading' },
       el('h3', { id: 'timeline-heading', text: t('case.timeline') }),
-      el('ol', { class: 'timeline' }, (detail.timeline ?? []).map((entry) => el('li', {},
+      el('ol', { class: 'timeline' }, (detail.timeline ?? []).map((entry) => el('li', { 'data-type': entry.type },
         el('time', { datetime: entry.at, text: formatDateTime(entry.at) }), ' ',
-        entry.actor ? el('strong', { text: `${display(entry.actorName ?? entry.actor)}: ` }) : null,
-        entry.text ?? entry.type)))),
+        entry.actor ? el('strong', { text: `${actorText(entry)}: ` }) : null,
+        timelineText(entry))))),
     el('section', { 'aria-labelledby': 'actions-heading' },
       el('h3', { id: 'actions-heading', text: t('case.actions') }),
       el('div', { class: 'actions' }, Object.keys(Actions).map((action) => {
