@@ -472,4 +472,7 @@ export default {
   'inbox.template.case.assigned': 'A new case assigned to you',
   'inbox.template.case.routed': 'A new case for your unit',
   'inbox.template.case.forwarded': 'A case forwarded to your unit',
+  'timeline.escalated.headSeen': 'Escalation "{rung}" for {step} (due {due}); notified: {notified}. The head had seen the earlier escalation.',
+  'timeline.escalated.headNotSeen': 'Escalation "{rung}" for {step} (due {due}); notified: {notified}. The head had not opened the earlier escalation.',
+  'timeline.promised.again': 'Apology {number} sent: the date promised ({missedDue}) was not kept; new date: {promisedOn}.',
 };

@@ -486,4 +486,7 @@ export default {
   'inbox.template.case.assigned': 'Hồ sơ mới được giao cho bạn',
   'inbox.template.case.routed': 'Hồ sơ mới thuộc đơn vị',
   'inbox.template.case.forwarded': 'Hồ sơ được chuyển đến đơn vị',
+  'timeline.escalated.headSeen': 'Cảnh báo "{rung}" cho thời hạn {step} (hạn {due}); đã báo: {notified}. Người đứng đầu đã xem cảnh báo trước.',
+  'timeline.escalated.headNotSeen': 'Cảnh báo "{rung}" cho thời hạn {step} (hạn {due}); đã báo: {notified}. Người đứng đầu chưa mở cảnh báo trước.',
+  'timeline.promised.again': 'Đã gửi phiếu xin lỗi lần {number} vì lỡ hẹn (hẹn {missedDue}); hẹn mới: {promisedOn}.',
 };
