@@ -123,7 +123,7 @@ public sealed class EscalationReachTests : IAsyncLifetime
         var detail = await _app.JsonAsync($"/api/staff/cases/{code}");
         Assert.Equal(DefaultLadder.Select(r => $"{walked.Step}/{r.Rung}"), Fired(detail).Where(f => f.StartsWith(walked.Step + "/", StringComparison.Ordinal)));
         var escalated = detail["timeline"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "escalated").ToList();
-        Assert.Equal(3, escalated.Count(e => e!["text"]!.GetValue<string>().Contains("recorded late", StringComparison.Ordinal)));
+        Assert.Equal(3, escalated.Count(e => e!["values"]!["recordedLate"]?.GetValue<string>() == "true"));
 
         // The apology promises 5 working days from the day it is sent, and that date is a running clock.
         var apology = Assert.Single(Apologies(outbox, code));

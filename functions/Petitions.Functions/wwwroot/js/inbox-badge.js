@@ -1,5 +1,5 @@
-// The staff header's inbox link with its unread count (escalate, issue 21). Until the staff nav is one list in
-// staff.js (desk), the link is added to the header's nav here; the count comes from GET /api/staff/inbox.
+// The unread count on the staff header's inbox link (escalate, issue 21): the link is the StaffNav entry of
+// js/staff.js; the count comes from GET /api/staff/inbox.
 import { t, onLangChange } from './i18n.js';
 import { getJson } from './api.js';
 import { el } from './dom.js';
@@ -7,16 +7,7 @@ import { el } from './dom.js';
 let unread = null;
 
 function link() {
-  const nav = document.querySelector('#staff-nav, header .site-nav');
-  if (!nav) {
-    return null;
-  }
-  let a = nav.querySelector('a[href="/staff/inbox.html"]');
-  if (!a) {
-    a = el('a', { href: '/staff/inbox.html', id: 'inbox-link' });
-    nav.append(a);
-  }
-  return a;
+  return document.querySelector('#staff-nav a[href="/staff/inbox.html"]');
 }
 
 function render() {
@@ -25,6 +16,7 @@ function render() {
     return;
   }
   a.id = 'inbox-link';
+  a.removeAttribute('data-i18n'); // its text and badge are set here, also on a language change
   a.textContent = t('staff.nav.inbox');
   if (unread) {
     const badge = el('span', { class: 'badge', id: 'inbox-unread', text: String(unread) });

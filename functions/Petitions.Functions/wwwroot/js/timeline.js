@@ -13,6 +13,8 @@ const Variants = {
   closed: (v) => (v.stoppedSteps ? 'stopped' : null),
   receptionMeeting: (v) => (v.followUpOn ? 'followUp' : null),
   extended: (v) => (v.especiallyComplex === 'true' ? 'especially' : null),
+  escalated: (v) => (v.recordedLate === 'true' ? 'recordedLate' : ({ true: 'headSeen', false: 'headNotSeen' }[v.headSeen] ?? null)),
+  promised: (v) => (v.number && v.number !== '1' ? 'again' : null),
 };
 
 /** Values that are codes: each is said through its own i18n family. */

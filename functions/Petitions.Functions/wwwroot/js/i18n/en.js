@@ -552,4 +552,7 @@ export default {
   'rating.seeResult': 'See the case and its result',
   'rating.already': 'This case has already been rated. Each case is rated once.',
   'rating.notAnswered': 'The case has no answer yet; please rate it once you have received the result.',
+  'timeline.escalated.headSeen': 'Escalation "{rung}" for {step} (due {due}); notified: {notified}. The head had seen the earlier escalation.',
+  'timeline.escalated.headNotSeen': 'Escalation "{rung}" for {step} (due {due}); notified: {notified}. The head had not opened the earlier escalation.',
+  'timeline.promised.again': 'Apology {number} sent: the date promised ({missedDue}) was not kept; new date: {promisedOn}.',
 };

@@ -566,4 +566,7 @@ export default {
   'rating.seeResult': 'Xem hồ sơ và kết quả giải quyết',
   'rating.already': 'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.',
   'rating.notAnswered': 'Hồ sơ chưa có kết quả giải quyết; xin đánh giá sau khi nhận kết quả.',
+  'timeline.escalated.headSeen': 'Cảnh báo "{rung}" cho thời hạn {step} (hạn {due}); đã báo: {notified}. Người đứng đầu đã xem cảnh báo trước.',
+  'timeline.escalated.headNotSeen': 'Cảnh báo "{rung}" cho thời hạn {step} (hạn {due}); đã báo: {notified}. Người đứng đầu chưa mở cảnh báo trước.',
+  'timeline.promised.again': 'Đã gửi phiếu xin lỗi lần {number} vì lỡ hẹn (hẹn {missedDue}); hẹn mới: {promisedOn}.',
 };
