@@ -12,6 +12,7 @@ export const StaffNav = [
   { href: '/staff/index.html', key: 'staff.nav.dashboard' },
   { href: '/staff/head.html', key: 'staff.nav.head' },
   { href: '/staff/reception.html', key: 'staff.nav.reception' },
+  { href: '/staff/watch.html', key: 'staff.nav.watch' },
 ];
 
 /** Fills the header's <nav id="staff-nav"> from StaffNav, marking the current page. */
