@@ -519,4 +519,5 @@ export default {
   'timeline.instruction': 'Instruction from {fromUnitName}: {text}',
   'dash.deskLink': 'Every case of the unit (head\'s desk)',
   'dash.watchLink': 'Watch the cases of the units below',
+  'case.maskedOther': 'The sender\'s details show only to the handling officer and the head of the resolving unit.',
 };

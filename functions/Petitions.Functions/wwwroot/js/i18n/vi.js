@@ -533,4 +533,5 @@ export default {
   'timeline.instruction': 'Chỉ đạo của {fromUnitName}: {text}',
   'dash.deskLink': 'Mọi hồ sơ của đơn vị (bàn làm việc của lãnh đạo)',
   'dash.watchLink': 'Giám sát hồ sơ của các đơn vị cấp dưới',
+  'case.maskedOther': 'Thông tin người gửi chỉ hiển thị cho cán bộ xử lý và người đứng đầu của đơn vị giải quyết.',
 };

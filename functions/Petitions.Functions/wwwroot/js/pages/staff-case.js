@@ -125,7 +125,7 @@ function render() {
       el('div', { class: 'letter-content', id: 'letter-content', text: detail.content })),
     el('section', { 'aria-labelledby': 'citizen-heading' },
       el('h3', { id: 'citizen-heading', text: t('case.citizen') }),
-      citizen.masked ? el('p', { class: 'callout', text: t('case.masked') }) : null,
+      citizen.masked ? el('p', { class: 'callout', id: 'masked-note', text: t(detail.kind === 'denunciation' ? 'case.masked' : 'case.maskedOther') }) : null,
       el('dl', { class: 'facts' }, fact('case.name', citizen.name), fact('case.phone', citizen.phone), fact('case.address', citizen.address))),
     el('dl', { class: 'facts' },
       fact('case.unit', detail.unit), fact('case.head', detail.responsibleHead), fact('case.officer', detail.officer),
