@@ -107,6 +107,7 @@ module storage 'app/storage.bicep' = {
     queueNames: layout.queues
     tableNames: layout.tables
     deploymentContainerName: layout.deploymentContainer
+    attachmentsContainerName: layout.attachmentsContainer
   }
 }
 

@@ -1,5 +1,6 @@
 // Storage for the Functions host and the application: queues and tables (the case record),
-// and the blob container Flex Consumption deploys from. Entra ID only: shared keys are off.
+// the blob container Flex Consumption deploys from, and the private container of attached files
+// (photos, scans: read only through the app). Entra ID only: shared keys are off.
 param name string
 param location string
 param tags object
@@ -7,6 +8,7 @@ param skuName string
 param queueNames array
 param tableNames array
 param deploymentContainerName string
+param attachmentsContainerName string
 
 resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
@@ -46,6 +48,14 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01'
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
   parent: blobService
   name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource attachmentsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: attachmentsContainerName
   properties: {
     publicAccess: 'None'
   }

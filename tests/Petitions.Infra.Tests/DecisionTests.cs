@@ -37,8 +37,10 @@ public sealed class DecisionTests
         Assert.False(p.GetProperty("allowBlobPublicAccess").GetBoolean());
         Assert.Equal("TLS1_2", p.GetProperty("minimumTlsVersion").GetString());
         Assert.True(p.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
-        var (_, container) = Compiled.Declared("Microsoft.Storage/storageAccounts/blobServices/containers");
-        Assert.Equal("None", container.Properties().GetProperty("publicAccess").GetString());
+        // the deployment package and the attached files (issue 18): both private
+        var containers = BicepCli.Main.AllResources("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        Assert.Equal(2, containers.Count);
+        Assert.All(containers, c => Assert.Equal("None", c.Resource.Properties().GetProperty("publicAccess").GetString()));
     }
 
     [Fact]

@@ -63,6 +63,7 @@ public sealed class FunctionsAppHost : IAsyncDisposable
             ["CaseHandling__Storage__IndexTable"] = "Index" + suffix,
             ["CaseHandling__Storage__GuardsTable"] = "Guards" + suffix,
             ["CaseHandling__Storage__NotificationsTable"] = "Notes" + suffix,
+            ["CaseHandling__Storage__ReportsTable"] = "Reports" + suffix,
             ["Reception__BookingsTable"] = "Bookings" + suffix,
         };
     }

@@ -7,7 +7,7 @@ namespace Petitions.Core.Cases;
 /// A citizen's letter and its handling: the aggregate that guards every state transition, keeps the legal clocks
 /// and emits an event (actor, time) for each change. Time always enters as a parameter; the case never reads a clock.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     private static readonly CaseStatus[] Open =
         [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Suspended];
@@ -17,6 +17,8 @@ public sealed class Case
     private readonly List<CaseEvent> _uncommitted = [];
     private readonly List<string> _forwardedFrom;
     private readonly List<FilingObstacle> _obstacles;
+    private readonly HashSet<string> _seen;
+    private readonly List<CaseAttachment> _attachments;
 
     private Case(CaseSnapshot snapshot)
     {
@@ -39,6 +41,9 @@ public sealed class Case
         _forwardedFrom = [.. snapshot.ForwardedFrom ?? []];
         _obstacles = [.. snapshot.FilingObstacles ?? []];
         ClosingProposedOn = snapshot.ClosingProposedOn;
+        _seen = new HashSet<string>(snapshot.SeenEscalations ?? [], StringComparer.Ordinal);
+        Rating = snapshot.Rating;
+        _attachments = [.. snapshot.Attachments ?? []];
     }
 
     /// <summary>The case id (tracking code or internal id; safe as a Table key).</summary>
@@ -112,15 +117,47 @@ public sealed class Case
     /// </summary>
     public DateOnly? ClosingProposedOn { get; private set; }
 
+    /// <summary>The citizen's rating of the answer, once given (at most one per case).</summary>
+    public CaseRating? Rating { get; private set; }
+
+    /// <summary>The lowest and highest score of a rating.</summary>
+    public const int MinScore = 1, MaxScore = 5;
+
+    /// <summary>
+    /// Records the citizen's rating of the answer: a score from 1 to 5 and an optional comment, once per case, when the
+    /// case has been answered (resolved, or closed). A second rating is refused, whatever its score.
+    /// </summary>
+    public void Rate(int score, string? comment, DateTimeOffset at)
+    {
+        if (score is < MinScore or > MaxScore)
+        {
+            throw new ArgumentOutOfRangeException(nameof(score), score, $"A score is {MinScore} to {MaxScore}.");
+        }
+
+        Require(CaseAction.Rate, CaseStatus.Resolved, CaseStatus.Closed);
+        if (Rating is not null)
+        {
+            throw Invalid(CaseAction.Rate, "the case has already been rated");
+        }
+
+        var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        Rating = new CaseRating(score, text, at);
+        Raise(new CaseRated(score, text) { CaseId = Id, Sequence = 0, Actor = "citizen", At = at });
+    }
+
     /// <summary>The objective obstacles to filing recorded by the staff (complaints; Luật Khiếu nại 2011, Điều 9).</summary>
     public IReadOnlyList<FilingObstacle> FilingObstacles => _obstacles;
 
     /// <summary>Events raised since the case was loaded or last committed: persist them with the snapshot.</summary>
     public IReadOnlyList<CaseEvent> UncommittedEvents => _uncommitted;
 
-    /// <summary>Receives a letter and starts its reception clock.</summary>
+    /// <summary>
+    /// Receives a letter and starts its reception clock on the day of receipt: <paramref name="receivedOn"/> when the
+    /// letter was received earlier than it is entered (a paper letter at the counter, whose receipt date starts the
+    /// clocks), else the day of <paramref name="at"/> in Vietnam.
+    /// </summary>
     public static Case Receive(
-        string id, CaseKind kind, bool complex, bool remoteArea, string actor, DateTimeOffset at, DeadlineCalculator clock)
+        string id, CaseKind kind, bool complex, bool remoteArea, string actor, DateTimeOffset at, DeadlineCalculator clock, DateOnly? receivedOn = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(clock);
@@ -129,10 +166,16 @@ public sealed class Case
             throw new ArgumentException("A case id must not contain / \\ # ? or control characters.", nameof(id));
         }
 
-        var receivedOn = VietnamDate.Of(at);
-        var @case = new Case(new CaseSnapshot(id, kind, CaseStatus.Received, receivedOn, complex, remoteArea, null, null, 0, [], 0));
-        @case.StartClock(kind.ReceptionStep(), receivedOn, clock);
-        @case.Raise(new CaseReceived(kind, receivedOn, complex, remoteArea) { CaseId = id, Sequence = 0, Actor = actor, At = at });
+        var today = VietnamDate.Of(at);
+        if (receivedOn > today)
+        {
+            throw new ArgumentOutOfRangeException(nameof(receivedOn), "A letter cannot be received after it is entered.");
+        }
+
+        var on = receivedOn ?? today;
+        var @case = new Case(new CaseSnapshot(id, kind, CaseStatus.Received, on, complex, remoteArea, null, null, 0, [], 0));
+        @case.StartClock(kind.ReceptionStep(), on, clock);
+        @case.Raise(new CaseReceived(kind, on, complex, remoteArea) { CaseId = id, Sequence = 0, Actor = actor, At = at });
         return @case;
     }
 
@@ -149,7 +192,10 @@ public sealed class Case
             UnitId, ResponsibleHeadId, [.. _firedRungs.Order(StringComparer.Ordinal)], LastRung, PendingHandOver,
             _forwardedFrom.Count == 0 ? null : [.. _forwardedFrom],
             _obstacles.Count == 0 ? null : [.. _obstacles],
-            ClosingProposedOn);
+            ClosingProposedOn,
+            _seen.Count == 0 ? null : [.. _seen.Order(StringComparer.Ordinal)],
+            Rating,
+            _attachments.Count == 0 ? null : [.. _attachments]);
 
     /// <summary>Forgets the uncommitted events once they are stored.</summary>
     public void MarkCommitted() => _uncommitted.Clear();
@@ -180,8 +226,12 @@ public sealed class Case
         Raise(new CaseRouted(unitId, responsibleHeadId, officerId, rule) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
     }
 
-    /// <summary>Records an escalation rung as fired (once per key; a second call is refused).</summary>
-    public void RecordEscalation(DueRung rung, string actor, DateTimeOffset at)
+    /// <summary>
+    /// Records an escalation rung as fired (once per key; a second call is refused). <paramref name="recordedLate"/>:
+    /// recorded on catching up, not sent (a higher rung of the clock is due too). <paramref name="headSeen"/>: for a
+    /// supervising level's rung, whether the head had opened an earlier rung of the clock.
+    /// </summary>
+    public void RecordEscalation(DueRung rung, string actor, DateTimeOffset at, bool recordedLate = false, bool? headSeen = null)
     {
         ArgumentNullException.ThrowIfNull(rung);
         if (rung.Clock.CaseId != Id)
@@ -197,12 +247,73 @@ public sealed class Case
         LastRung = rung.Rung.Rung;
         Raise(new EscalationFired(rung.Clock.Step, rung.Rung.Rung, rung.Clock.Due, rung.FiresOn, rung.Key, rung.Rung.Notify)
         {
-            CaseId = Id, Sequence = 0, Actor = actor, At = at,
+            CaseId = Id, Sequence = 0, Actor = actor, At = at, RecordedLate = recordedLate, HeadSeen = headSeen,
         });
         if (rung.Clock.Step == CaseKindSteps.DecisionEffectiveStep && rung.FiresOn > rung.Clock.Due)
         {
             ProposeClosing(rung.FiresOn, actor, at);
         }
+    }
+
+    /// <summary>True when <paramref name="staffId"/> has opened an escalation of the clock of <paramref name="key"/> (same case, step and due date).</summary>
+    public bool HasSeenEscalationOf(string key, string staffId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var parts = key.Split('|');
+        if (parts.Length != 5)
+        {
+            return false;
+        }
+
+        var clockPrefix = $"{parts[0]}|{parts[1]}|{parts[2]}|";
+        var suffix = $"|{parts[4]}#{staffId}";
+        return _seen.Any(s => s.StartsWith(clockPrefix, StringComparison.Ordinal) && s.EndsWith(suffix, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Records that the responsible head or a supervisor (<paramref name="role"/>) opened the escalation
+    /// <paramref name="key"/> for the first time; false (nothing raised) when they had already.
+    /// </summary>
+    public bool RecordSeen(string step, string rung, string key, string staffId, string role, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(staffId);
+        if (!_firedRungs.Contains(key) || !_seen.Add($"{key}#{staffId}"))
+        {
+            return false;
+        }
+
+        Raise(new EscalationSeen(step, rung, key, staffId, role) { CaseId = Id, Sequence = 0, Actor = staffId, At = at });
+        return true;
+    }
+
+    /// <summary>
+    /// Apologises to the citizen for the missed due date <paramref name="missedDue"/> of <paramref name="missedStep"/>
+    /// and promises an answer <paramref name="workingDays"/> working days after the later of that date and
+    /// <paramref name="at"/> (the day the apology is sent). The promise becomes the <c>promised</c> clock (kind
+    /// <c>letter</c>), watched by its own rungs; a promise that slipped stops, replaced by the new one. Returns the event.
+    /// </summary>
+    public ApologyPromised Promise(string missedStep, DateOnly missedDue, int workingDays, string actor, DateTimeOffset at, DeadlineCalculator clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(missedStep);
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
+        ArgumentNullException.ThrowIfNull(clock);
+        var today = VietnamDate.Of(at);
+        var number = _clocks.Count(c => c.Step == CaseKindSteps.PromisedStep) + 1;
+        for (var i = 0; i < _clocks.Count; i++)
+        {
+            if (_clocks[i].Step == CaseKindSteps.PromisedStep && _clocks[i].Status != ClockStatus.Stopped)
+            {
+                _clocks[i] = _clocks[i] with { Status = ClockStatus.Stopped, StoppedOn = today };
+            }
+        }
+
+        var from = missedDue > today ? missedDue : today;
+        var draft = new CaseClock(CaseKindSteps.AnyLetterKind, CaseKindSteps.PromisedStep, from, workingDays, ClockUnit.WorkingDays, string.Empty, from, 0, [], ClockStatus.Running, null);
+        var promised = Compute(draft, clock);
+        _clocks.Add(promised);
+        Raise(new ApologyPromised(missedStep, missedDue, promised.Due, number) { CaseId = Id, Sequence = 0, Actor = actor, At = at });
+        return (ApologyPromised)_uncommitted[^1];
     }
 
     /// <summary>
@@ -544,8 +655,9 @@ public sealed class Case
     /// Resolves the case (decision or answer issued): the handling clocks stop. For a complaint, with
     /// <paramref name="clock"/>, the clocks of the decision start from <paramref name="decisionOn"/> (the day it was
     /// issued; today when null): sending it (first instance: 3 working days, Luật Khiếu nại 2011, Điều 32; second
-    /// instance: 7 days, Điều 41) and, at first instance, its taking effect (30 days, remote 45, Điều 44), after which
-    /// the system proposes closing. A decision date before receipt is refused; one after today is taken as written
+    /// instance: 7 days, Điều 41) and its taking effect (30 days from issue, remote areas up to 45: Điều 44 khoản 1 at
+    /// first instance, unless a second complaint or a lawsuit follows; khoản 2 at second instance, unconditionally),
+    /// after which the system proposes closing. A decision date before receipt is refused; one after today is taken as written
     /// (the clocks then count from it).
     /// </summary>
     public void Resolve(string outcome, string actor, DateTimeOffset at, DeadlineCalculator? clock = null, DateOnly? decisionOn = null)
@@ -563,7 +675,7 @@ public sealed class Case
         if (clock is not null && Kind.SendDecisionStep() is { } send)
         {
             StartClock(Kind.LegalKind(), send, issued, clock);
-            if (Kind == CaseKind.ComplaintFirstInstance)
+            if (Kind is CaseKind.ComplaintFirstInstance or CaseKind.ComplaintSecondInstance)
             {
                 StartClock(Kind.LegalKind(), CaseKindSteps.DecisionEffectiveStep, issued, clock);
             }
@@ -823,7 +935,7 @@ public sealed class Case
     {
         ArgumentNullException.ThrowIfNull(caseClock);
         ArgumentNullException.ThrowIfNull(clock);
-        return clock.Compute(RequestFor(caseClock, clock)).Explanation;
+        return DeadlineOf(caseClock, clock).Explanation;
     }
 
     /// <summary>
@@ -850,9 +962,31 @@ public sealed class Case
 
     private CaseClock Compute(CaseClock draft, DeadlineCalculator clock)
     {
-        var deadline = clock.Compute(RequestFor(draft, clock));
+        var deadline = DeadlineOf(draft, clock);
         return draft with { Limit = deadline.Limit, Unit = deadline.Unit, Source = deadline.Source, Due = deadline.Due };
     }
+
+    /// <summary>
+    /// The deadline of a clock. A promise keeps the number of working days it was made with (the setting of the day),
+    /// so a later change of the setting does not move a date the citizen was already given.
+    /// </summary>
+    private static Deadline DeadlineOf(CaseClock draft, DeadlineCalculator clock, DeadlineRequest request)
+    {
+        if (draft.Step != CaseKindSteps.PromisedStep)
+        {
+            return clock.Compute(request);
+        }
+
+        var applied = clock.LimitFor(request);
+        if (applied.Limit != draft.Limit)
+        {
+            applied = applied with { Limit = draft.Limit, Adjustments = [.. applied.Adjustments, $"the unit's promise: {draft.Limit} working days"] };
+        }
+
+        return clock.Compute(applied, draft.Trigger, draft.Suspensions);
+    }
+
+    private Deadline DeadlineOf(CaseClock draft, DeadlineCalculator clock) => DeadlineOf(draft, clock, RequestFor(draft, clock));
 
     private DeadlineRequest RequestFor(CaseClock draft, DeadlineCalculator clock)
     {

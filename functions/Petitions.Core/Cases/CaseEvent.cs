@@ -35,6 +35,10 @@ namespace Petitions.Core.Cases;
 [JsonDerivedType(typeof(HandlingEnded), "handlingEnded")]
 [JsonDerivedType(typeof(ReceptionAnswered), "receptionAnswered")]
 [JsonDerivedType(typeof(InstructionGiven), "instruction")]
+[JsonDerivedType(typeof(ApologyPromised), "promised")]
+[JsonDerivedType(typeof(EscalationSeen), "seen")]
+[JsonDerivedType(typeof(CaseRated), "rated")]
+[JsonDerivedType(typeof(AttachmentAdded), "attachmentAdded")]
 public abstract record CaseEvent
 {
     /// <summary>The case.</summary>
@@ -115,7 +119,23 @@ public sealed record CaseRouted(string UnitId, string ResponsibleHeadId, string 
 
 /// <summary>An escalation rung fired for a running clock (reminder, head, supervisor, overdue).</summary>
 public sealed record EscalationFired(
-    string Step, string Rung, DateOnly Due, DateOnly FiresOn, string Key, IReadOnlyList<EscalationAudience> Notified) : CaseEvent;
+    string Step, string Rung, DateOnly Due, DateOnly FiresOn, string Key, IReadOnlyList<EscalationAudience> Notified) : CaseEvent
+{
+    /// <summary>
+    /// True when the rung was recorded on catching up after missed sweeps while a higher rung of the same clock was
+    /// also due: it is on the record, in order, but nobody was messaged for it (only the highest rung is sent).
+    /// </summary>
+    public bool RecordedLate { get; init; }
+
+    /// <summary>For the supervising level's rungs: whether the responsible head had opened an earlier rung of this clock.</summary>
+    public bool? HeadSeen { get; init; }
+}
+
+/// <summary>
+/// The responsible head or a supervisor opened an escalation of this case in their inbox for the first time: reading
+/// is accountability. <paramref name="Role"/> is <c>head</c> or <c>supervisor</c>.
+/// </summary>
+public sealed record EscalationSeen(string Step, string Rung, string Key, string StaffId, string Role) : CaseEvent;
 
 /// <summary>
 /// The head received the citizen at a reception session (tiếp công dân) about this case: who attended, what was
@@ -185,3 +205,27 @@ public sealed record ReceptionAnswered(DateOnly AnsweredOn, string Summary) : Ca
 /// The instruction directs; it changes no state and no clock.
 /// </summary>
 public sealed record InstructionGiven(string FromUnit, string Text) : CaseEvent;
+
+/// <summary>
+/// The citizen was sent an apology (phiếu xin lỗi) for the missed due date <paramref name="MissedDue"/> of
+/// <paramref name="MissedStep"/>, promising an answer by <paramref name="PromisedOn"/>: the <c>promised</c> clock starts,
+/// counted from the later of the missed date and the day the apology is sent, so a late sweep never promises a day
+/// already past. <paramref name="Number"/> is 1 for the first apology of the case, 2 when a promise slipped, and so on.
+/// </summary>
+public sealed record ApologyPromised(string MissedStep, DateOnly MissedDue, DateOnly PromisedOn, int Number) : CaseEvent;
+
+/// <summary>
+/// The citizen rated the answer from 1 to 5, once per case, after verifying the tracking code and the phone the letter
+/// was filed with. <paramref name="Comment"/> is the citizen's own text (optional): like the letter, it stays in the case
+/// partition and is never logged, exported or shown in a report.
+/// </summary>
+public sealed record CaseRated(int Score, string? Comment) : CaseEvent;
+
+/// <summary>
+/// A file (photo or scan: JPEG, PNG or PDF) was attached to the case, by the citizen at filing or by the staff. Its
+/// name is not in the event (it may name people): the case's attachment list holds it sealed.
+/// </summary>
+/// <param name="AttachmentId">The attachment (and its blob's name).</param>
+/// <param name="Size">Its size in bytes, as stored.</param>
+/// <param name="ContentType">image/jpeg, image/png or application/pdf, as recognised from its content.</param>
+public sealed record AttachmentAdded(string AttachmentId, long Size, string ContentType) : CaseEvent;

@@ -57,6 +57,12 @@ public static class CaseKindSteps
     public const string ReceptionAnswerStep = "reception-answer";
 
     /// <summary>
+    /// The promise made in an apology (phiếu xin lỗi): the new date the citizen was given when a limit was missed,
+    /// watched like any other deadline (its own rungs; a second apology when it slips). Kind <see cref="AnyLetterKind"/>.
+    /// </summary>
+    public const string PromisedStep = "promised";
+
+    /// <summary>
     /// The step whose clock runs from the day a complaint decision is issued until it is sent: first instance within
     /// 3 working days (Luật Khiếu nại 2011, Điều 32), second instance within 7 days (Điều 41); null for other kinds.
     /// </summary>

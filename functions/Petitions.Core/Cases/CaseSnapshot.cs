@@ -8,6 +8,9 @@ namespace Petitions.Core.Cases;
 /// <see cref="LastRung"/> the name of the latest one. <see cref="PendingHandOver"/> names the unit a forwarded case
 /// awaits receipt by (chuyển đơn), and <see cref="ForwardedFrom"/> the units that forwarded it, oldest first.
 /// <see cref="ClosingProposedOn"/> is the day the system proposed closing (a first-instance complaint decision in effect).
+/// <see cref="SeenEscalations"/> holds <c>rungKey#staffId</c> for each escalation the head or a supervisor opened.
+/// <see cref="Rating"/> is the citizen's rating of the answer, once given.
+/// <see cref="Attachments"/> are the files attached to the case (photos, scans), with their names sealed.
 /// </summary>
 public sealed record CaseSnapshot(
     string Id,
@@ -28,7 +31,13 @@ public sealed record CaseSnapshot(
     ForwardHandOver? PendingHandOver = null,
     IReadOnlyList<string>? ForwardedFrom = null,
     IReadOnlyList<FilingObstacle>? FilingObstacles = null,
-    DateOnly? ClosingProposedOn = null);
+    DateOnly? ClosingProposedOn = null,
+    IReadOnlyList<string>? SeenEscalations = null,
+    CaseRating? Rating = null,
+    IReadOnlyList<CaseAttachment>? Attachments = null);
+
+/// <summary>The citizen's rating of the answer (1–5, once per case) and when it was given.</summary>
+public sealed record CaseRating(int Score, string? Comment, DateTimeOffset RatedAt);
 
 /// <summary>An objective obstacle to filing a complaint, days <paramref name="From"/> to <paramref name="Until"/> included (Luật Khiếu nại 2011, Điều 9).</summary>
 public sealed record FilingObstacle(DateOnly From, DateOnly Until, string Cause);

@@ -62,6 +62,9 @@ public enum CaseAction
     /// <summary>Mark as a duplicate.</summary>
     MarkDuplicate,
 
+    /// <summary>Attach a file (photo, scan).</summary>
+    AttachFile,
+
     /// <summary>Assign to an officer.</summary>
     Assign,
 
@@ -115,4 +118,6 @@ public enum CaseAction
 
     /// <summary>A head above gives an instruction (chỉ đạo) from the watch.</summary>
     Instruct,
+    /// <summary>Record the citizen's rating of the answer (once, after the case was resolved).</summary>
+    Rate,
 }

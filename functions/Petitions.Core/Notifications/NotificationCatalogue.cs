@@ -26,16 +26,31 @@ public sealed class NotificationCatalogue
 
     private readonly string? _offerBase;
 
+    private readonly string? _ratingBase;
+
     /// <param name="lookupBase">Start of the short lookup link, e.g. <c>https://pakn.example.vn/t/</c>; the code is appended.</param>
     /// <param name="offerBase">
     /// Start of the short booking link of a reception offer, e.g. <c>https://pakn.example.vn/r/</c> (same limits);
     /// without it, <see cref="NotificationEvent.ReceptionOffer"/> cannot be rendered.
     /// </param>
-    public NotificationCatalogue(string lookupBase, string? offerBase = null)
+    /// <param name="ratingBase">
+    /// Start of the short link of the rating page, e.g. <c>https://pakn.example.vn/d/</c> (same limits), which
+    /// <see cref="NotificationEvent.SatisfactionQuestion"/> carries; without it that message links to the lookup.
+    /// </param>
+    public NotificationCatalogue(string lookupBase, string? offerBase = null, string? ratingBase = null)
     {
         _lookupBase = CheckBase(lookupBase, nameof(lookupBase));
         _offerBase = offerBase is null ? null : CheckBase(offerBase, nameof(offerBase));
+        _ratingBase = ratingBase is null ? null : CheckBase(ratingBase, nameof(ratingBase));
     }
+
+    /// <summary>The start of the link a message about <paramref name="event"/> carries (the code is appended).</summary>
+    private string LinkBase(NotificationEvent @event) => @event switch
+    {
+        NotificationEvent.ReceptionOffer => _offerBase ?? throw new InvalidOperationException("This catalogue has no offer base for reception offers."),
+        NotificationEvent.SatisfactionQuestion => _ratingBase ?? _lookupBase,
+        _ => _lookupBase,
+    };
 
     /// <summary>The message for a complaint or a petition.</summary>
     public RenderedMessage Render(NotificationEvent @event, MessageFacts facts)
@@ -43,9 +58,7 @@ public sealed class NotificationCatalogue
         ArgumentNullException.ThrowIfNull(facts);
         var template = NotificationTemplates.Citizen.Single(t => t.Event == @event);
         var code = CheckTrackingCode(facts.TrackingCode);
-        var link = @event == NotificationEvent.ReceptionOffer
-            ? (_offerBase ?? throw new InvalidOperationException("This catalogue has no offer base for reception offers.")) + code
-            : _lookupBase + code;
+        var link = LinkBase(@event) + code;
 
         var data = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -107,7 +120,7 @@ public sealed class NotificationCatalogue
         var template = NotificationTemplates.Denunciation.SingleOrDefault(t => t.Event == @event)
             ?? throw new ArgumentException($"No denunciation message for {@event}.", nameof(@event));
         var code = CheckTrackingCode(trackingCode);
-        var link = _lookupBase + code;
+        var link = LinkBase(@event) + code;
         var data = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["tracking_code"] = code,

@@ -50,6 +50,20 @@ public enum NotificationEvent
 
     /// <summary>A due date the citizen was given moved later because the official calendar changed, with the new date.</summary>
     DeadlineMoved,
+
+    /// <summary>
+    /// To a member of staff, not a citizen (<see cref="StaffNotices"/>): an escalation or a digest of a sweep's items,
+    /// with the short link to the staff case page or inbox. Has no citizen template.
+    /// </summary>
+    StaffNotice,
+}
+
+/// <summary>Groups of <see cref="NotificationEvent"/>.</summary>
+public static class NotificationEvents
+{
+    /// <summary>The events sent to citizens (every one has a citizen template).</summary>
+    public static IReadOnlyList<NotificationEvent> ForCitizens { get; } =
+        [.. Enum.GetValues<NotificationEvent>().Where(e => e != NotificationEvent.StaffNotice)];
 }
 
 /// <summary>Whether a message may be sent during quiet hours.</summary>

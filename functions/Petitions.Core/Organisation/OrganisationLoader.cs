@@ -1,3 +1,4 @@
+using Petitions.Core.Citizens;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -187,6 +188,7 @@ public static partial class OrganisationLoader
             staff.Add(new StaffMember(s.Id!, s.Name ?? s.Id!, s.UnitId, s.Role.Value, s.Title ?? "", string.IsNullOrWhiteSpace(s.Login) ? null : s.Login.Trim())
             {
                 Fields = s.Fields ?? [],
+                Contact = ValidateContact(s, at, errors),
             });
         }
 
@@ -201,6 +203,45 @@ public static partial class OrganisationLoader
 
         return staff;
     }
+
+    /// <summary>
+    /// The contact of a staff entry. A problem names the place and the rule, never the value: the values are personal data.
+    /// </summary>
+    private static StaffContact ValidateContact(StaffDocument s, string at, List<string> errors)
+    {
+        PhoneNumber? phone = null;
+        if (s.WorkPhone is not null)
+        {
+            if (!E164VietnamMobile().IsMatch(s.WorkPhone) || !PhoneNumber.TryParse(s.WorkPhone, out phone))
+            {
+                errors.Add($"{at}.workPhone: the work phone of '{s.Id}' must be a Vietnamese mobile number written in E.164, '+84' then 9 digits starting with 3, 5, 7, 8 or 9 (e.g. +84912345678)");
+            }
+        }
+
+        if (s.ZaloUserId is not null && !ZaloUserId().IsMatch(s.ZaloUserId))
+        {
+            errors.Add($"{at}.zaloUserId: the Zalo user id of '{s.Id}' must be 1–32 digits (the id Zalo gives the person's account)");
+        }
+
+        if (s.Email is not null && !IsEmail(s.Email))
+        {
+            errors.Add($"{at}.email: the e-mail of '{s.Id}' must be one address such as name@example.gov.vn");
+        }
+
+        return phone is null && s.ZaloUserId is null && s.Email is null
+            ? StaffContact.None
+            : new StaffContact(phone, s.ZaloUserId, s.Email);
+    }
+
+    private static bool IsEmail(string value) =>
+        value.Length <= 254 && !value.Any(char.IsWhiteSpace) &&
+        System.Net.Mail.MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.', StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^\+84[35789][0-9]{8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex E164VietnamMobile();
+
+    [GeneratedRegex("^[0-9]{1,32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ZaloUserId();
 
     private static List<CompetenceRule> ValidateRules(OrganisationDocument doc, List<string> errors)
     {
@@ -299,6 +340,11 @@ public static partial class OrganisationLoader
         public string? Login { get; set; }
 
         public List<string>? Fields { get; set; }
+        public string? WorkPhone { get; set; }
+
+        public string? ZaloUserId { get; set; }
+
+        public string? Email { get; set; }
     }
 
     private sealed class RuleDocument

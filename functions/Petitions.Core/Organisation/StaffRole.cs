@@ -34,4 +34,6 @@ public sealed record StaffMember(string Id, string Name, string UnitId, StaffRol
     /// narrow the head's desk to the cases handled by officers of the same fields (docs/organisation.md); empty: all.
     /// </summary>
     public IReadOnlyList<string> Fields { get; init; } = [];
+    /// <summary>How to reach them at work (personal data: never logged or exported; <see cref="StaffContact.ToString"/> withholds it).</summary>
+    public StaffContact Contact { get; init; } = StaffContact.None;
 }

@@ -39,4 +39,11 @@ public static class CaseQueues
 }
 
 /// <summary>The message on case queues.</summary>
-public sealed record CaseMessage(string CaseId);
+public sealed record CaseMessage(string CaseId)
+{
+    /// <summary>
+    /// On <c>escalations</c>: the sweep that enqueued the case (<c>yyyyMMddHHmm</c> of its run, application clock), so
+    /// the staff told in that sweep get one message each (a digest); null elsewhere.
+    /// </summary>
+    public string? Sweep { get; init; }
+}

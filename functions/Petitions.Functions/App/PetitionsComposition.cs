@@ -9,6 +9,7 @@ using Petitions.Infrastructure.Calendar;
 using Petitions.Infrastructure.Cases;
 using Petitions.Infrastructure.Configuration;
 using Petitions.Infrastructure.Notifications;
+using Petitions.Infrastructure.Reports;
 using Petitions.Infrastructure.Storage;
 
 namespace Petitions.Functions.App;
@@ -37,6 +38,7 @@ public static class PetitionsComposition
 
         services.AddVietnamWorkingCalendar();
         services.AddCaseHandling(configuration);
+        services.AddReports();
         services.AddDecisionClocks();
         services.TryAddSingleton<CalculateDeadline.Handler>();
         services.TryAddSingleton<Core.UseCases.Staff.GetDashboard.Handler>();

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ using Petitions.Core.UseCases.Intake;
 using Petitions.Core.UseCases.Lookup;
 using Petitions.Core.UseCases.Processing;
 using Petitions.Core.UseCases.Staff;
+using Petitions.Infrastructure.Attachments;
 using Petitions.Infrastructure.Configuration;
 using Petitions.Infrastructure.Privacy;
 using Petitions.Infrastructure.Storage;
@@ -48,7 +50,7 @@ public static class CaseHandlingServiceCollectionExtensions
         services.TryAddSingleton<ICaseIndex>(sp => new TableCaseIndex(Table(sp, n => n.IndexTable)));
         services.TryAddSingleton<IIntakeGuards>(sp => new TableIntakeGuards(Table(sp, n => n.GuardsTable)));
         services.TryAddSingleton<INotificationRequests>(sp => new TableNotificationRequests(Table(sp, n => n.NotificationsTable), sp.GetRequiredService<IWorkSender>()));
-        services.TryAddSingleton(sp => new CaseStorageInitializer(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>(), sp.GetRequiredService<TriggerSettings>()));
+        services.TryAddSingleton(sp => new CaseStorageInitializer(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<CaseStorageSettings>(), sp.GetRequiredService<TriggerSettings>(), sp.GetRequiredService<BlobServiceClient>()));
 
         services.TryAddSingleton<CaseIndexEntries>();
         services.TryAddSingleton<CaseWriter>();
@@ -57,11 +59,14 @@ public static class CaseHandlingServiceCollectionExtensions
         services.TryAddSingleton<StaffCaseViews>();
         services.TryAddSingleton<StaffActionRunner>();
         services.TryAddSingleton<FileCase.Handler>();
+        services.TryAddSingleton<EnterCounterLetter.Handler>();
         services.TryAddSingleton<LookupCase.Handler>();
         services.TryAddSingleton<ProcessCase.Handler>();
         services.TryAddSingleton<RelayOutbox.Handler>();
         services.TryAddSingleton<SweepEscalations.Handler>();
         services.TryAddSingleton<FireEscalations.Handler>();
+        services.TryAddSingleton<Core.UseCases.Inbox.GetInbox.Handler>();
+        services.TryAddSingleton<Core.UseCases.Inbox.ReadInboxItem.Handler>();
         services.TryAddSingleton<ListCases.Handler>();
         services.TryAddSingleton<GetCaseDetail.Handler>();
         services.TryAddSingleton<ClassifyCase.Handler>();
@@ -78,6 +83,7 @@ public static class CaseHandlingServiceCollectionExtensions
         services.TryAddSingleton<CloseCase.Handler>();
         services.TryAddSingleton<WithdrawCase.Handler>();
         services.TryAddSingleton<RecordFilingObstacle.Handler>();
+        services.AddAttachments();
         return services;
     }
 

@@ -23,11 +23,17 @@ public sealed partial class CaseStorageSettings
     /// <summary>Notification requests.</summary>
     public string NotificationsTable { get; set; } = "Notifications";
 
+    /// <summary>The reporting store, a projection of the case events (docs/reports.md).</summary>
+    public string ReportsTable { get; set; } = "Reports";
+
+    /// <summary>The private blob container of attached files (never public; read through the app only).</summary>
+    public string AttachmentsContainer { get; set; } = "attachments";
+
     /// <summary>Every problem with the names.</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        foreach (var (name, value) in new[] { (nameof(CasesTable), CasesTable), (nameof(IndexTable), IndexTable), (nameof(GuardsTable), GuardsTable), (nameof(NotificationsTable), NotificationsTable) })
+        foreach (var (name, value) in new[] { (nameof(CasesTable), CasesTable), (nameof(IndexTable), IndexTable), (nameof(GuardsTable), GuardsTable), (nameof(NotificationsTable), NotificationsTable), (nameof(ReportsTable), ReportsTable) })
         {
             if (value is null || !TableName().IsMatch(value))
             {
@@ -35,9 +41,17 @@ public sealed partial class CaseStorageSettings
             }
         }
 
+        if (AttachmentsContainer is null || !ContainerName().IsMatch(AttachmentsContainer) || AttachmentsContainer.Contains("--", StringComparison.Ordinal))
+        {
+            problems.Add($"{SectionName}:{nameof(AttachmentsContainer)} '{AttachmentsContainer}' is not a blob container name (3–63 lower-case letters, digits or single hyphens, starting with a letter or digit).");
+        }
+
         return problems;
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex TableName();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerName();
 }

@@ -7,9 +7,11 @@ using Petitions.Core.Notifications;
 using Petitions.Core.Ports;
 using Petitions.Infrastructure.Cases;
 using Petitions.Infrastructure.Configuration;
+using Petitions.Core.UseCases.Escalations;
 using Petitions.Core.UseCases.Reception;
 using Petitions.Infrastructure.Notifications.Cases;
 using Petitions.Infrastructure.Notifications.Reception;
+using Petitions.Infrastructure.Notifications.Sms;
 using Petitions.Infrastructure.Notifications.Zalo;
 using Petitions.Infrastructure.Storage;
 
@@ -30,26 +32,33 @@ public static class NotificationsAppRegistration
     /// <summary>Path appended to <c>Public:BaseUrl</c> for the short booking link of a reception offer (<c>{base}/r/{code}</c>).</summary>
     public const string OfferPath = "/r/";
 
+    /// <summary>Path appended to <c>Public:BaseUrl</c> for the short link of the rating page (<c>{base}/d/{code}</c>, đánh giá).</summary>
+    public const string RatingPath = "/d/";
+
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        // The sink's record is durable (beside the dispatch records), so a send repeated after a restart is a no-op as with ACS.
+        services.TryAddSingleton(sp => new DevelopmentOutbox(sp.GetRequiredService<NotificationsTableClient>().Table));
         services.AddNotificationChannels(configuration);
         services.AddPetitionsSettings(configuration);
         services.TryAddSingleton(sp =>
         {
             var site = sp.GetRequiredService<PublicSiteSettings>();
-            return new NotificationCatalogue(site.Origin + LookupPath, site.Origin + OfferPath);
+            return new NotificationCatalogue(site.Origin + LookupPath, site.Origin + OfferPath, site.Origin + RatingPath);
         });
         services.TryAddSingleton(sp => NotificationsTable(sp));
         services.TryAddSingleton<INotificationStore>(sp => new TableNotificationStore(sp.GetRequiredService<NotificationsTableClient>().Table));
         services.TryAddSingleton(sp => new NotificationRequestRows(sp.GetRequiredService<NotificationsTableClient>().Table));
-        services.TryAddSingleton(sp => new StaffInbox(sp.GetRequiredService<NotificationsTableClient>().Table, sp.GetRequiredService<TimeProvider>()));
-        // Case citizens (citizen:<caseId>) and reception bookings (booking:<sessionId>:<code>).
+        services.TryAddSingleton<IStaffInbox>(sp => new StaffInbox(sp.GetRequiredService<NotificationsTableClient>().Table));
+        services.TryAddSingleton(sp => new StaffNotices(sp.GetRequiredService<PublicSiteSettings>().Origin));
+        // Case citizens (citizen:<caseId>), reception bookings (booking:<sessionId>:<code>) and staff (staff:<id>).
         services.TryAddSingleton<IRecipientResolver>(sp => new CompositeRecipientResolver(
         [
             ActivatorUtilities.CreateInstance<CaseNotificationRecipients>(sp),
             new ReceptionBookingRecipients(sp.GetRequiredService<IReceptionBookings>()),
+            ActivatorUtilities.CreateInstance<StaffRecipients>(sp),
         ]));
         services.TryAddSingleton(sp => new NotificationDispatcher(
             sp.GetRequiredService<INotificationStore>(),
@@ -59,6 +68,7 @@ public static class NotificationsAppRegistration
             recipients: sp.GetRequiredService<IRecipientResolver>()));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CaseMessages>(sp));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ReceptionBookingMessages>(sp));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotifyStaff.Handler>(sp));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CaseNotifications>(sp));
         services.TryAddSingleton(sp => new ZaloUserReference(
             sp.GetRequiredService<ZaloOptions>().OaSecretKey ?? string.Empty, sp.GetRequiredService<TimeProvider>()));

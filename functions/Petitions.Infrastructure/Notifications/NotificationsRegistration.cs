@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Petitions.Core.Notifications;
 using Petitions.Infrastructure.Notifications.Sms;
@@ -27,7 +28,7 @@ public static class NotificationsRegistration
         section.GetSection("Zalo").Bind(zalo);
 
         services.AddSingleton(zalo);
-        services.AddSingleton<DevelopmentOutbox>();
+        services.TryAddSingleton<DevelopmentOutbox>();
         var providerSection = section.GetSection("Sms").GetSection(providerName);
         var takesSection = providerType.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(IConfigurationSection)));
         services.AddSingleton(sp => (SmsProviderChannel)(takesSection

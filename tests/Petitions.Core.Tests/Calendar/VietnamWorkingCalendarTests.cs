@@ -109,6 +109,28 @@ public sealed class VietnamWorkingCalendarTests
     }
 
     [Fact]
+    public void National_day_2026_swaps_Monday_31_August_for_Saturday_22_August()
+    {
+        // Thông báo 9441/TB-BNV (2025-10-16): off Sat 29/8–Wed 2/9/2026; Mon 31/8 swapped, worked back on Sat 22/8.
+        for (var date = D(2026, 8, 29); date <= D(2026, 9, 2); date = date.AddDays(1))
+        {
+            Assert.False(Calendar.Describe(date).IsWorkingDay, $"{date:yyyy-MM-dd} should be off");
+        }
+
+        var monday = Calendar.Describe(D(2026, 8, 31));
+        Assert.Equal(DayKind.OfficialDayOff, monday.Kind);
+        Assert.Contains("9441/TB-BNV", monday.Source, StringComparison.Ordinal);
+        Assert.Equal(DayKind.Holiday, Calendar.Describe(D(2026, 9, 1)).Kind);
+        Assert.Equal(DayKind.MakeUpWorkingDay, Calendar.Describe(D(2026, 8, 22)).Kind);
+        Assert.True(Calendar.Describe(D(2026, 8, 28)).IsWorkingDay);
+        Assert.True(Calendar.Describe(D(2026, 9, 3)).IsWorkingDay);
+
+        // The rules alone would have had Monday 31/8 as a working day and Saturday 22/8 as a rest day.
+        Assert.True(RulesOnly.Describe(D(2026, 8, 31)).IsWorkingDay);
+        Assert.False(RulesOnly.Describe(D(2026, 8, 22)).IsWorkingDay);
+    }
+
+    [Fact]
     public void Official_schedule_overrides_the_rule_days_of_the_holidays_it_covers()
     {
         // 2025 Tết by rule would be 28/1–1/2 plus compensation Mon 3/2; the Prime Minister chose 27/1–31/1.

@@ -67,13 +67,30 @@ public sealed class DecisionClocksTests
     }
 
     [Fact] // Luật Khiếu nại 2011, Điều 41: 7 days; day 7 (19 Feb 2026) is a Tết day off, so the next working day, 23 Feb
-    public void Second_instance_decision_is_sent_within_7_days_and_has_no_effect_clock()
+    public void Second_instance_decision_is_sent_within_7_days()
     {
         var @case = InProgress(CaseKind.ComplaintSecondInstance);
         @case.Resolve("20/QĐ-UBND", "head-1", DecisionDay, Clock, Issued);
 
         Assert.Equal(new DateOnly(2026, 2, 23), Running(@case, "send-decision-second").Due);
-        Assert.DoesNotContain(@case.RunningClocks, c => c.Step == CaseKindSteps.DecisionEffectiveStep);
+    }
+
+    [Fact] // Luật Khiếu nại 2011, Điều 44 khoản 2: a second-instance decision takes effect 30 days after issue (remote: 45)
+    public void Second_instance_decision_takes_effect_after_30_days_and_closing_is_then_proposed()
+    {
+        var @case = InProgress(CaseKind.ComplaintSecondInstance);
+        @case.Resolve("20/QĐ-UBND", "head-1", DecisionDay, Clock, Issued);
+        @case.RecordDecisionSent(Issued, "officer-2", DecisionDay);
+
+        Assert.Equal(new DateOnly(2026, 3, 16), Running(@case, CaseKindSteps.DecisionEffectiveStep).Due);
+        var rung = Assert.Single(Policy.DueRungs(WatchedClock.Of(@case), @case.FiredRungs, At(new DateOnly(2026, 3, 17))));
+        Assert.Equal("propose-close", rung.Rung.Rung);
+        @case.RecordEscalation(rung, "system", At(new DateOnly(2026, 3, 17)));
+        Assert.Equal(new DateOnly(2026, 3, 17), @case.ClosingProposedOn);
+
+        var remote = InProgress(CaseKind.ComplaintSecondInstance, remote: true);
+        remote.Resolve("20/QĐ-UBND", "head-1", DecisionDay, Clock, Issued);
+        Assert.Equal(new DateOnly(2026, 3, 30), Running(remote, CaseKindSteps.DecisionEffectiveStep).Due);
     }
 
     [Fact] // Luật Khiếu nại 2011, Điều 32: recording the sending stops the clock; a second record is refused

@@ -53,13 +53,13 @@ public sealed partial class Issue16CorrectionsTests
     public void Crowded_complaint_of_ten_people_sends_two_representatives_and_above_ten_up_to_five(int people, int allowed) =>
         Assert.Equal(allowed, CrowdedComplaint.RepresentativesAllowed(people));
 
-    [Fact] // Luật Tố cáo 2018, Điều 34 khoản 4: 05 ngày làm việc; 2026-08-28 (Fri) crosses the weekend
+    [Fact] // Luật Tố cáo 2018, Điều 34 khoản 4: 05 ngày làm việc; from Fri 21/8/2026 the make-up Saturday 22/8 (9441/TB-BNV) counts
     public void Denunciation_suspension_decision_is_sent_within_5_working_days()
     {
         var deadline = Compute("denunciation", "send-suspension", new DateOnly(2026, 8, 21));
         Assert.Equal(5, deadline.Limit);
         Assert.Equal(ClockUnit.WorkingDays, deadline.Unit);
-        Assert.Equal(new DateOnly(2026, 8, 28), deadline.Due);
+        Assert.Equal(new DateOnly(2026, 8, 27), deadline.Due);
     }
 
     [Fact] // Luật Khiếu nại 2011, Điều 32: 3 working days; across Tết 2026 (off 14–22 Feb)

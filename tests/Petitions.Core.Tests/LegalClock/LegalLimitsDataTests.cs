@@ -13,10 +13,10 @@ public sealed class LegalLimitsDataTests
             "complaint/file", "complaint/accept", "complaint/resolve", "complaint/resolve-second", "complaint/lodge-second",
             "complaint/send-decision", "complaint/send-decision-second", "complaint/decision-effective",
             "denunciation/preliminary", "denunciation/notify", "denunciation/resolve", "denunciation/forward", "denunciation/send-suspension",
-            "letter/classify", "letter/reception-answer", "petition/process",
+            "letter/classify", "letter/reception-answer", "letter/promised", "petition/process",
         ];
         Assert.Equal(expected.Order(), limits.Limits.Select(l => $"{l.Kind}/{l.Step}").Order());
-        Assert.All(limits.Limits, l => Assert.Matches(@"(Luật|Thông tư)", l.Source));
+        Assert.All(limits.Limits, l => Assert.Matches(@"(Luật|Thông tư|Nghị định)", l.Source));
         Assert.Contains(limits.Suspension, s => s.Source == "Luật 136/2025/QH15" && s.EffectiveFrom == new DateOnly(2026, 7, 1));
     }
 

@@ -42,6 +42,20 @@ public sealed class RealCalendarDeadlineTests
         Assert.Equal(new DateOnly(2026, 1, 15), deadline.Due);
     }
 
+    [Fact] // Luật Tố cáo 2018, Điều 24 (7 working days); Thông báo 9441/TB-BNV: 31/8/2026 swapped off, Saturday 22/8 worked
+    public void Working_days_across_National_day_2026_count_the_make_up_Saturday_and_skip_the_swapped_Monday()
+    {
+        var before = Compute("denunciation", "preliminary", new DateOnly(2026, 8, 20));
+        Assert.DoesNotContain(before.Explanation.SkippedDays, d => d.Date == new DateOnly(2026, 8, 22));
+        // Fri 21/8 (1), Sat 22/8 (2), 24–28/8 (3–7).
+        Assert.Equal(new DateOnly(2026, 8, 28), before.Due);
+
+        // From 27/8: Fri 28/8 (1), then 29/8–2/9 are off, Thu 3/9 (2) … Mon 7/9 (4) … Wed 9/9 (6), Thu 10/9 (7).
+        var across = Compute("denunciation", "preliminary", new DateOnly(2026, 8, 27));
+        Assert.Contains(across.Explanation.SkippedDays, d => d.Date == new DateOnly(2026, 8, 31) && d.Reason == SkipReason.OfficialDayOff);
+        Assert.Equal(new DateOnly(2026, 9, 10), across.Due);
+    }
+
     [Fact] // Bộ luật Dân sự 2015, Điều 148
     public void A_deadline_never_lands_on_a_rest_day_on_the_real_calendar() =>
         Prop.ForAll(

@@ -7,7 +7,7 @@ namespace Petitions.Core.Tests.Notifications;
 public sealed class DenunciationTemplateTests
 {
     // Offers are never made for denunciations, so they have no denunciation message.
-    public static TheoryData<NotificationEvent> Events() => [.. Enum.GetValues<NotificationEvent>().Where(e => e != NotificationEvent.ReceptionOffer)];
+    public static TheoryData<NotificationEvent> Events() => [.. NotificationEvents.ForCitizens.Where(e => e != NotificationEvent.ReceptionOffer)];
 
     [Theory]
     [MemberData(nameof(Events))]

@@ -25,11 +25,11 @@ public sealed class NotificationCatalogueTests
     private static readonly string LongReason = string.Join(' ', Enumerable.Repeat(
         "Nội dung đơn không thuộc thẩm quyền giải quyết và đã quá thời hiệu khiếu nại theo Điều 9 Luật Khiếu nại 2011", 5));
 
-    public static TheoryData<NotificationEvent> Events() => [.. Enum.GetValues<NotificationEvent>()];
+    public static TheoryData<NotificationEvent> Events() => [.. NotificationEvents.ForCitizens];
 
     // Offers are never made for denunciations (ReceptionOffers), so they have no denunciation message.
     public static TheoryData<NotificationEvent> DenunciationEvents() =>
-        [.. Enum.GetValues<NotificationEvent>().Where(e => e != NotificationEvent.ReceptionOffer)];
+        [.. NotificationEvents.ForCitizens.Where(e => e != NotificationEvent.ReceptionOffer)];
 
     private static MessageFacts LongestFacts(string unit) => new(LongestCode)
     {
@@ -135,7 +135,7 @@ public sealed class NotificationCatalogueTests
     [Fact]
     public void Every_event_has_one_citizen_and_one_denunciation_template_with_distinct_keys()
     {
-        foreach (var @event in Enum.GetValues<NotificationEvent>())
+        foreach (var @event in NotificationEvents.ForCitizens)
         {
             Assert.Single(NotificationTemplates.Citizen, t => t.Event == @event);
             if (@event != NotificationEvent.ReceptionOffer)

@@ -14,6 +14,7 @@ internal sealed class CaseApp
 {
     private readonly CookieContainer _cookies = new();
     private readonly bool _ownHost;
+    private readonly Action<Dictionary<string, string>>? _tune;
     private FunctionsAppHost? _host;
     private HttpClient? _client;
 
@@ -24,10 +25,18 @@ internal sealed class CaseApp
         _host = host.Host;
     }
 
-    /// <summary>On a host of its own (Development), started by <see cref="StartAsync"/>.</summary>
-    public CaseApp(bool ownHost)
+    /// <summary>On a host shared some other way (e.g. a collection's).</summary>
+    public CaseApp(FunctionsAppHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        _host = host;
+    }
+
+    /// <summary>On a host of its own (Development), started by <see cref="StartAsync"/>, with settings <paramref name="tune"/> changes.</summary>
+    public CaseApp(bool ownHost, Action<Dictionary<string, string>>? tune = null)
     {
         _ownHost = ownHost;
+        _tune = tune;
     }
 
     public HttpClient Client => _client ?? throw new InvalidOperationException("Call StartAsync first (the test's InitializeAsync).");
@@ -51,7 +60,7 @@ internal sealed class CaseApp
     {
         if (_ownHost)
         {
-            _host = await FunctionsAppHost.StartAsync();
+            _host = await FunctionsAppHost.StartAsync(_tune);
         }
 
         _client = Host.CreateClient(_cookies);

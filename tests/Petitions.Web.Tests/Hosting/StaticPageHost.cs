@@ -23,6 +23,10 @@ public sealed class StaticPageHost : PageHost
     public static string WebRoot =>
         Path.Combine(RepositoryPaths.Root, "functions", "Petitions.Functions", "wwwroot");
 
+    /// <summary>Where the build finds Chart.js (its npm package): served as /lib/chart.umd.min.js, as the app does.</summary>
+    public static string LibraryRoot =>
+        Path.Combine(RepositoryPaths.Root, "functions", "Petitions.Functions", "node_modules", "chart.js", "dist");
+
     public override Uri BaseAddress { get; }
 
     public override bool ServesApi => false;
@@ -42,6 +46,9 @@ public sealed class StaticPageHost : PageHost
         var files = new PhysicalFileProvider(WebRoot);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+
+        // /lib: the browser libraries the build copies from npm (functions/Petitions.Functions/package.json).
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(LibraryRoot), RequestPath = "/lib" });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StaticPageHost(app, new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)));

@@ -21,6 +21,9 @@ public sealed class CaseHandlingSettings
     /// <summary>The new appointment promised in an apology (phiếu xin lỗi): this many working days after the missed due date.</summary>
     public int ApologyNewDateWorkingDays { get; set; } = 5;
 
+    /// <summary>How long a staff digest waits for the rest of its sweep before it is written and sent (issue 21).</summary>
+    public TimeSpan StaffDigestDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The safety-net relay message's delay.</summary>
     public TimeSpan SafetyNetDelay { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -51,6 +54,11 @@ public sealed class CaseHandlingSettings
         if (ApologyNewDateWorkingDays is < 1 or > 60)
         {
             problems.Add($"{SectionName}:ApologyNewDateWorkingDays must be 1 to 60 (is {ApologyNewDateWorkingDays}).");
+        }
+
+        if (StaffDigestDelay < TimeSpan.FromSeconds(1) || StaffDigestDelay > TimeSpan.FromMinutes(10))
+        {
+            problems.Add($"{SectionName}:StaffDigestDelay must be between 00:00:01 and 00:10:00 (is {StaffDigestDelay}).");
         }
 
         if (SafetyNetDelay < TimeSpan.FromSeconds(1) || SafetyNetDelay > TimeSpan.FromHours(1))

@@ -18,6 +18,23 @@ public sealed class CaseWriter(ICaseStore store, IWorkSender queue, CaseIndexEnt
     /// <summary>The message a case queue carries.</summary>
     public static string MessageFor(string caseId) => JsonSerializer.Serialize(new CaseMessage(caseId), MessageJson.Options);
 
+    /// <summary>The <c>escalations</c> message of a sweep: the case and the sweep's id.</summary>
+    public static string EscalationMessageFor(string caseId, string sweep) =>
+        JsonSerializer.Serialize(new CaseMessage(caseId) { Sweep = sweep }, MessageJson.Options);
+
+    /// <summary>Reads a case queue message (with its sweep id on <c>escalations</c>); null when it is not one.</summary>
+    public static CaseMessage? CaseMessageOf(string message)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CaseMessage>(message, MessageJson.Options) is { CaseId.Length: > 0 } m ? m : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads a case queue message; null when it is not one.</summary>
     public static string? CaseIdOf(string message)
     {

@@ -44,6 +44,10 @@ public static class TimelineText
             HandlingEnded => "handlingEnded",
             ReceptionAnswered => "receptionAnswered",
             InstructionGiven => "instruction",
+            ApologyPromised => "promised",
+            EscalationSeen => "seen",
+            CaseRated => "rated",
+            AttachmentAdded => "attachmentAdded",
             _ => "event",
         };
     }
@@ -88,6 +92,11 @@ public static class TimelineText
                 : ($"A second complaint against the decision was recorded ({Date(c.FiledOn)}).", $"Đã ghi nhận việc khiếu nại lần hai (ngày {DateVi(c.FiledOn)})."),
             HandlingEnded h => ($"Handling ended (đình chỉ) by a decision of {Date(h.DecidedOn)}.", $"Đình chỉ việc giải quyết theo quyết định ngày {DateVi(h.DecidedOn)}."),
             ReceptionAnswered a => ($"The unit answered what you raised at the reception ({Date(a.AnsweredOn)}).", $"Đã trả lời nội dung ông/bà trình bày tại buổi tiếp công dân (ngày {DateVi(a.AnsweredOn)})."),
+            ApologyPromised p => p.Number == 1
+                ? ($"We apologise for the delay: you will have our answer by {Date(p.PromisedOn)}.", $"Chúng tôi xin lỗi ông/bà vì chậm giải quyết; hẹn trả lời trước ngày {DateVi(p.PromisedOn)}.")
+                : ($"We apologise again: we did not keep the date we gave you. New date: {Date(p.PromisedOn)}.", $"Chúng tôi xin lỗi ông/bà lần nữa vì chưa trả lời đúng hẹn; hẹn mới: ngày {DateVi(p.PromisedOn)}."),
+            CaseRated r => ($"You rated the answer {r.Score}/5. Thank you.", $"Ông/bà đã đánh giá kết quả giải quyết {r.Score}/5. Xin cảm ơn."),
+            AttachmentAdded a => ($"A file was attached ({Size(a.Size)}).", $"Đã đính kèm một tệp ({Size(a.Size)})."),
             FilingObstacleRecorded o => (
                 $"Days {Date(o.From)} to {Date(o.Until)} are not counted in the time to complain (Luật Khiếu nại 2011, Điều 9): {o.Cause}.",
                 $"Thời gian từ {DateVi(o.From)} đến {DateVi(o.Until)} không tính vào thời hiệu khiếu nại (Luật Khiếu nại 2011, Điều 9): {o.Cause}."),
@@ -102,6 +111,11 @@ public static class TimelineText
             ? ($"Met the head at the reception session on {on}; follow-up on {DateVi(followUp)}.", $"Đã gặp lãnh đạo tại buổi tiếp công dân ngày {on}; hẹn trả lời ngày {DateVi(followUp)}.")
             : ($"Met the head at the reception session on {on}.", $"Đã gặp lãnh đạo tại buổi tiếp công dân ngày {on}.");
     }
+
+    /// <summary>A file size as people read it: "850 KB", "2.4 MB".</summary>
+    public static string Size(long bytes) => bytes < 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (bytes + 1023) / 1024)} KB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MB");
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

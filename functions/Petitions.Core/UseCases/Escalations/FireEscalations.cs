@@ -12,15 +12,19 @@ namespace Petitions.Core.UseCases.Escalations;
 
 /// <summary>
 /// Queue <c>escalations</c>: fires every rung of the case that is due now and not yet fired, in order, each recorded
-/// as an event on the case with its notifications (officer, head, supervising level; at overdue an apology with a
-/// new date for the citizen: phiếu xin lỗi), in one transaction guarded by the ETag. A redelivery finds the rungs
-/// fired; after a missed week one run fires every missed rung once. At the supervisor and overdue rungs the citizen
-/// is offered a place at the responsible head's next reception session (when reception is wired).
+/// as an event on the case, in one transaction guarded by the ETag. A redelivery finds the rungs fired. After missed
+/// sweeps one run records every missed rung once, in order, but only the highest rung now due of each clock is
+/// <em>sent</em> (at overdue with an apology for the citizen), to everyone the missed rungs would have told too
+/// (officer, head, supervising level): the lower ones are marked recorded late, so a catch-up is not a flood of stale
+/// messages and nobody responsible is left out. The apology promises a date counted from the later
+/// of the missed due date and today, and the promise becomes the <c>promised</c> clock (at most one apology per run).
+/// At the supervisor and overdue rungs the citizen is offered a place at the responsible head's next reception session
+/// (when reception is wired).
 /// </summary>
 public static partial class FireEscalations
 {
-    /// <summary>The message: the case to escalate.</summary>
-    public sealed record Command(string CaseId);
+    /// <summary>The message: the case to escalate, and the sweep that enqueued it (for the staff digest), if any.</summary>
+    public sealed record Command(string CaseId, string? Sweep = null);
 
     /// <summary>The rungs fired now (empty on a redelivery).</summary>
     public sealed record Result(IReadOnlyList<string> Fired);
@@ -61,10 +65,32 @@ public static partial class FireEscalations
 
                 var before = entries.For(@case, letter);
                 var notify = new List<NotificationRequest>();
+                // Per clock, the highest rung due is sent, to everyone the missed lower rungs would have told (not the
+                // citizen, whom only an apology rung addresses): one current message instead of a stale series.
+                var highest = due.GroupBy(r => (r.Clock.Kind, r.Clock.Step, r.Clock.Due)).ToDictionary(
+                    g => g.Last().Key,
+                    g => (IReadOnlyList<EscalationAudience>)[.. g.Last().Rung.Notify.Union(g.SelectMany(r => r.Rung.Notify).Where(a => a != EscalationAudience.Citizen))],
+                    StringComparer.Ordinal);
+                ApologyPromised? promise = null;
                 foreach (var rung in due)
                 {
-                    @case.RecordEscalation(rung, "system", now);
-                    notify.AddRange(Notifications(@case, letter, rung));
+                    var sent = highest.TryGetValue(rung.Key, out var audiences);
+                    var headSeen = rung.Rung.Notify.Contains(EscalationAudience.SupervisingLevel) && ResponsibleHead(@case, letter) is { } head
+                        ? @case.HasSeenEscalationOf(rung.Key, head)
+                        : (bool?)null;
+                    @case.RecordEscalation(rung, "system", now, recordedLate: !sent, headSeen: headSeen);
+                    if (!sent)
+                    {
+                        continue;
+                    }
+
+                    var apologise = promise is null && rung.Rung.Notify.Contains(EscalationAudience.Citizen);
+                    if (apologise)
+                    {
+                        promise = @case.Promise(rung.Clock.Step, rung.Clock.Due, settings.ApologyNewDateWorkingDays, "system", now, calculator);
+                    }
+
+                    notify.AddRange(Notifications(@case, letter, rung, audiences!, command.Sweep, headSeen, apologise ? promise : null));
                     if (receptionOffers is not null &&
                         await receptionOffers.OfferForAsync(@case, CaseIndexEntries.UnitOf(@case, letter), rung, now, cancellationToken).ConfigureAwait(false) is { } offer &&
                         notify.TrueForAll(n => n.NotificationId != offer.NotificationId))
@@ -78,7 +104,7 @@ public static partial class FireEscalations
                 {
                     foreach (var rung in due)
                     {
-                        LogFired(logger, @case.Id, rung.Clock.Step, rung.Rung.Rung);
+                        LogFired(logger, @case.Id, rung.Clock.Step, rung.Rung.Rung, highest.ContainsKey(rung.Key));
                     }
 
                     return new Result([.. due.Select(r => $"{r.Clock.Step}/{r.Rung.Rung}")]);
@@ -91,7 +117,14 @@ public static partial class FireEscalations
             }
         }
 
-        private IEnumerable<NotificationRequest> Notifications(Case @case, CaseLetter letter, DueRung rung)
+        private string? ResponsibleHead(Case @case, CaseLetter letter) =>
+            @case.ResponsibleHeadId ?? chart.FindUnit(CaseIndexEntries.UnitOf(@case, letter)) switch
+            {
+                { } unit => chart.HeadOf(unit.Id).Id,
+                null => null,
+            };
+
+        private IEnumerable<NotificationRequest> Notifications(Case @case, CaseLetter letter, DueRung rung, IReadOnlyList<EscalationAudience> audiences, string? sweep, bool? headSeen, ApologyPromised? promise)
         {
             var unitId = CaseIndexEntries.UnitOf(@case, letter);
             var data = new Dictionary<string, string>
@@ -101,9 +134,25 @@ public static partial class FireEscalations
                 ["step"] = rung.Clock.Step,
                 ["rung"] = rung.Rung.Rung,
                 ["due"] = rung.Clock.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["key"] = rung.Key,
             };
+            if (sweep is not null)
+            {
+                data["sweep"] = sweep;
+            }
+
+            if (headSeen is { } seen)
+            {
+                data["headSeen"] = seen ? "true" : "false";
+            }
+
+            if (@case.Clocks.Count(c => c.Step == CaseKindSteps.PromisedStep) is > 0 and var apologies && rung.Clock.Step == CaseKindSteps.PromisedStep)
+            {
+                data["apology"] = apologies.ToString(CultureInfo.InvariantCulture);
+            }
+
             var template = "escalation." + rung.Rung.Rung;
-            foreach (var audience in rung.Rung.Notify)
+            foreach (var audience in audiences)
             {
                 switch (audience)
                 {
@@ -120,14 +169,17 @@ public static partial class FireEscalations
                         }
 
                         break;
-                    case EscalationAudience.Citizen:
+                    case EscalationAudience.Citizen when promise is not null:
                         // Denouncers too: the dispatcher sends them the denunciation-safe apology (code and link only).
-                        var newDate = calculator.Calendar.AddWorkingDays(rung.Clock.Due, settings.ApologyNewDateWorkingDays);
                         yield return Request(
                             NotificationAudience.Citizen,
                             null,
                             "case.apology",
-                            new Dictionary<string, string>(data) { ["newDate"] = newDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+                            new Dictionary<string, string>(data)
+                            {
+                                ["newDate"] = promise.PromisedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                                ["apology"] = promise.Number.ToString(CultureInfo.InvariantCulture),
+                            });
                         break;
                 }
             }
@@ -149,7 +201,7 @@ public static partial class FireEscalations
             return supervisors.Count > 0 ? supervisors : [chart.HeadOf(supervising.Id).Id];
         }
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: escalation {Step}/{Rung} fired")]
-        private static partial void LogFired(ILogger logger, string caseId, string step, string rung);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: escalation {Step}/{Rung} fired (sent: {Sent})")]
+        private static partial void LogFired(ILogger logger, string caseId, string step, string rung, bool sent);
     }
 }

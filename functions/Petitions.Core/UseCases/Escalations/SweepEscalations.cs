@@ -27,7 +27,9 @@ public static partial class SweepEscalations
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var today = VietnamDate.Of(command.Now ?? time.GetUtcNow());
+            var now = command.Now ?? time.GetUtcNow();
+            var today = VietnamDate.Of(now);
+            var sweep = SweepId(now);
             var through = policy.ReadDueDatesThrough(today);
             var query = new IndexQuery("due-", CaseIndexEntries.DuePartition(through), null, 1000, null);
             var rows = 0;
@@ -43,12 +45,15 @@ public static partial class SweepEscalations
 
             foreach (var caseId in due)
             {
-                await sender.SendAsync(CaseQueues.Escalations, CaseWriter.MessageFor(caseId), null, cancellationToken).ConfigureAwait(false);
+                await sender.SendAsync(CaseQueues.Escalations, CaseWriter.EscalationMessageFor(caseId, sweep), null, cancellationToken).ConfigureAwait(false);
             }
 
             LogSwept(logger, through.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rows, due.Count);
             return new Result(through, rows, due.Count);
         }
+
+        /// <summary>The id of a sweep run: its minute, <c>yyyyMMddHHmm</c> UTC (runs are 5 minutes apart).</summary>
+        public static string SweepId(DateTimeOffset now) => now.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Escalation sweep through {Through}: {Rows} due row(s) read, {Cases} case(s) enqueued")]
         private static partial void LogSwept(ILogger logger, string through, int rows, int cases);

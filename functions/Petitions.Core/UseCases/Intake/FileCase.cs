@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Petitions.Core.Attachments;
 using Petitions.Core.Cases;
 using Petitions.Core.LegalClock;
 using Petitions.Core.Organisation;
@@ -70,8 +71,37 @@ public static partial class FileCase
     /// <summary>What the letter concerns, as typed.</summary>
     public sealed record ConcerningInput(string? UnitId, string? Official, string? OfficialRole, string? DecisionNumber, string? DecisionDate);
 
-    /// <summary>201 body: <c>{ trackingCode, status, receivedAt, acknowledgeBy }</c>.</summary>
-    public sealed record Result(string TrackingCode, string Status, DateTimeOffset ReceivedAt, DateOnly AcknowledgeBy);
+    /// <summary>201 body: <c>{ trackingCode, status, receivedAt, receivedOn, acknowledgeBy }</c>.</summary>
+    /// <param name="TrackingCode">The case's tracking code.</param>
+    /// <param name="Status">received.</param>
+    /// <param name="ReceivedAt">When the letter was entered in the system.</param>
+    /// <param name="ReceivedOn">The legal date of receipt (the paper receipt's date for a letter entered at the counter).</param>
+    /// <param name="AcknowledgeBy">The reception clock's due date.</param>
+    public sealed record Result(string TrackingCode, string Status, DateTimeOffset ReceivedAt, DateOnly ReceivedOn, DateOnly AcknowledgeBy)
+    {
+        /// <summary>True when this answers a retry (same Idempotency-Key): nothing new was filed, and files uploaded with the retry are not used.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public bool Replayed { get; init; }
+    }
+
+    /// <summary>
+    /// How a letter comes in besides its body: who enters it, the legal date of receipt when it is earlier than today
+    /// (a paper letter at the counter), whether the flood limits apply (citizens' own filings), and the files already
+    /// stored for it.
+    /// </summary>
+    /// <param name="Actor">"citizen", or the staff id entering a paper letter.</param>
+    /// <param name="ReceivedOn">The receipt date on paper, or null for today.</param>
+    /// <param name="FloodLimited">True for citizens' filings (per phone and per client address).</param>
+    /// <param name="Attachments">Files stored for the letter (their blobs exist), in order.</param>
+    /// <param name="Channel">The channel the intake sets (counter), or null to take the body's.</param>
+    public sealed record Intake(string Actor, DateOnly? ReceivedOn, bool FloodLimited, IReadOnlyList<NewAttachment> Attachments, string? Channel = null)
+    {
+        /// <summary>A citizen's own filing on the web, Zalo or an API.</summary>
+        public static Intake Online(IReadOnlyList<NewAttachment>? attachments = null) => new("citizen", null, FloodLimited: true, attachments ?? []);
+    }
+
+    /// <summary>A file stored for a letter, with its name in clear (sealed at filing).</summary>
+    public sealed record NewAttachment(string Id, string Name, long Size, string ContentType);
 
     /// <summary>The validated, normalised letter.</summary>
     internal sealed record Valid(
@@ -84,7 +114,7 @@ public static partial class FileCase
         private static readonly string[] Channels = ["web", "zalo", "counter", "api"];
 
         /// <summary>Every problem, or the normalised letter.</summary>
-        internal static (Valid? Letter, IReadOnlyList<FieldError> Errors) Validate(Command command, OrganisationChart chart)
+        internal static (Valid? Letter, IReadOnlyList<FieldError> Errors) Validate(Command command, OrganisationChart chart, bool atCounter = false)
         {
             ArgumentNullException.ThrowIfNull(command);
             ArgumentNullException.ThrowIfNull(chart);
@@ -123,6 +153,10 @@ public static partial class FileCase
             if (!Channels.Contains(channel, StringComparer.Ordinal))
             {
                 errors.Add(new("channel", "channel.invalid", "The channel must be web, zalo, counter or api.", "Kênh gửi phải là web, zalo, counter hoặc api."));
+            }
+            else if ((channel == "counter") != atCounter)
+            {
+                errors.Add(new("channel", "channel.counterStaffOnly", "Only the staff enter letters received at the counter (POST /api/staff/counter/letters).", "Chỉ cán bộ tiếp nhận mới nhập đơn nhận tại quầy."));
             }
 
             var zaloRef = Text(command.ZaloRef, "zaloRef", "the Zalo reference", "mã Zalo", MaxShort, required: false, multiline: false, errors);
@@ -257,11 +291,31 @@ public static partial class FileCase
         TimeProvider time,
         ILogger<Handler> logger)
     {
-        /// <summary>Files the letter; a retry with the same Idempotency-Key answers the first result.</summary>
-        public async Task<UseCaseResult<Result>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        /// <summary>The letter's field errors (none when it would be filed), without filing it.</summary>
+        public IReadOnlyList<FieldError> ErrorsOf(Command command) => Validator.Validate(command, chart).Errors;
+
+        /// <summary>Files a citizen's letter; a retry with the same Idempotency-Key answers the first result.</summary>
+        public Task<UseCaseResult<Result>> HandleAsync(Command command, CancellationToken cancellationToken = default) =>
+            FileAsync(command, Intake.Online(), cancellationToken);
+
+        /// <summary>
+        /// Files a letter as <paramref name="intake"/> says (online, or at the counter with its receipt date and files);
+        /// a retry with the same Idempotency-Key answers the first result (<see cref="Result.Replayed"/>).
+        /// </summary>
+        public async Task<UseCaseResult<Result>> FileAsync(Command command, Intake intake, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var (letter, errors) = Validator.Validate(command, chart);
+            ArgumentNullException.ThrowIfNull(intake);
+            if (intake.Channel is not null)
+            {
+                command = command with { Channel = intake.Channel };
+            }
+
+            var (letter, errors) = Validator.Validate(command, chart, atCounter: intake.Channel == "counter");
+            if (intake.Attachments.Count > Case.MaxAttachments)
+            {
+                errors = [.. errors, AttachmentRules.TooMany("files")];
+            }
             var key = command.IdempotencyKey?.Trim();
             if (key is { Length: > MaxIdempotencyKey } || (key is not null && key.Any(char.IsControl)))
             {
@@ -292,12 +346,12 @@ public static partial class FileCase
                 countFlood = reservation.IsNew;
                 if (!reservation.IsNew && await store.FindAsync(caseId, cancellationToken).ConfigureAwait(false) is { } first)
                 {
-                    return UseCaseResult.Ok(ResultOf(first.Case, first.Letter));
+                    return UseCaseResult.Ok(ResultOf(first.Case, first.Letter) with { Replayed = true });
                 }
             }
 
             var now = time.GetUtcNow();
-            if (countFlood)
+            if (countFlood && intake.FloodLimited)
             {
                 var wait = await Flood(phoneHash, command.ClientAddress, now, cancellationToken).ConfigureAwait(false);
                 if (wait is { } retryAfter)
@@ -314,7 +368,12 @@ public static partial class FileCase
 
             for (var attempt = 0; ; attempt++)
             {
-                var @case = Case.Receive(caseId, letter.Kind, complex: false, remoteArea: false, "citizen", now, calculator);
+                var @case = Case.Receive(caseId, letter.Kind, complex: false, remoteArea: false, intake.Actor, now, calculator, intake.ReceivedOn);
+                foreach (var file in intake.Attachments)
+                {
+                    @case.Attach(new CaseAttachment(file.Id, protector.Seal(file.Name, AttachmentRules.NameContext(caseId, file.Id)), file.Size, file.ContentType, intake.Actor, now), intake.Actor, now);
+                }
+
                 var sealedLetter = Seal(caseId, letter, phoneHash, now, @case.Clocks[0].Due);
                 // Every citizen hears of the receipt; for a denunciation the dispatcher renders the denunciation-safe
                 // template (tracking code and lookup link only, Luật Tố cáo 2018 Arts. 47–48).
@@ -323,13 +382,13 @@ public static partial class FileCase
                     @case, sealedLetter, null, [], [new WorkItem(CaseQueues.Intake, CaseWriter.MessageFor(caseId))], notify, cancellationToken).ConfigureAwait(false);
                 if (!outcome.Conflicted)
                 {
-                    LogFiled(logger, caseId, CaseNames.Kind(letter.Kind), letter.UnitId);
+                    LogFiled(logger, caseId, CaseNames.Kind(letter.Kind), letter.UnitId, letter.Channel, intake.Attachments.Count);
                     return UseCaseResult.Ok(ResultOf(@case, sealedLetter));
                 }
 
                 if (keyHash is not null && await store.FindAsync(caseId, cancellationToken).ConfigureAwait(false) is { } concurrent)
                 {
-                    return UseCaseResult.Ok(ResultOf(concurrent.Case, concurrent.Letter));
+                    return UseCaseResult.Ok(ResultOf(concurrent.Case, concurrent.Letter) with { Replayed = true });
                 }
 
                 if (keyHash is not null || attempt >= 3)
@@ -342,7 +401,7 @@ public static partial class FileCase
         }
 
         private static Result ResultOf(Case @case, CaseLetter letter) =>
-            new(@case.Id, CaseNames.Status(CaseStatus.Received), letter.ReceivedAt, letter.AcknowledgeBy);
+            new(@case.Id, CaseNames.Status(CaseStatus.Received), letter.ReceivedAt, @case.ReceivedOn, letter.AcknowledgeBy);
 
         private static NotificationRequest Received(string caseId, CaseLetter letter) => new(
             NotificationRequest.IdFor(caseId, "case.received", NotificationAudience.Citizen, null),
@@ -380,8 +439,8 @@ public static partial class FileCase
                 letter.ZaloRef, [.. letter.CoSigners.Select((p, i) => SealPerson(p, $"coSigners[{i}]"))], letter.Instance, phoneHash, now, acknowledgeBy);
         }
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} filed: {Kind} with unit {UnitId}")]
-        private static partial void LogFiled(ILogger logger, string caseId, string kind, string unitId);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} filed: {Kind} with unit {UnitId} through {Channel}, {Files} file(s)")]
+        private static partial void LogFiled(ILogger logger, string caseId, string kind, string unitId, string channel, int files);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Intake flood limit reached for a letter to unit {UnitId}")]
         private static partial void LogFlood(ILogger logger, string unitId);

@@ -19,7 +19,10 @@ public static class LookupCase
     /// <summary>The citizen view of docs/api.md.</summary>
     public sealed record CitizenView(
         string TrackingCode, string Kind, string Title, string Status, string StatusText, string StatusTextEn,
-        UnitRef Unit, IReadOnlyList<DueDate> DueDates, IReadOnlyList<PublicEvent> Timeline);
+        UnitRef Unit, IReadOnlyList<DueDate> DueDates, IReadOnlyList<PublicEvent> Timeline, IReadOnlyList<FileRef>? Attachments = null);
+
+    /// <summary>A file attached to the letter: its name and size only (the content is for the staff).</summary>
+    public sealed record FileRef(string Name, long Size);
 
     /// <summary>A unit by id and name.</summary>
     public sealed record UnitRef(string Id, string Name);
@@ -62,7 +65,8 @@ public static class LookupCase
             return UseCaseResult.Ok(new CitizenView(
                 @case.Id, CaseNames.Kind(@case.Kind), letter.Title, CaseNames.Status(@case.Status),
                 CaseNames.StatusTextVi(@case.Status), CaseNames.StatusTextEn(@case.Status),
-                new UnitRef(unit?.Id ?? letter.FiledUnitId, unit?.Name ?? letter.FiledUnitId), dueDates, timeline));
+                new UnitRef(unit?.Id ?? letter.FiledUnitId, unit?.Name ?? letter.FiledUnitId), dueDates, timeline,
+                [.. @case.Attachments.Select(a => new FileRef(protector.Open(a.SealedName, Core.Attachments.AttachmentRules.NameContext(@case.Id, a.Id)), a.Size))]));
         }
     }
 }

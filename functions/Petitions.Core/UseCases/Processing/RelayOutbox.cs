@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Petitions.Core.Ports;
 using Petitions.Core.UseCases.Common;
+using Petitions.Core.UseCases.Reports;
 
 namespace Petitions.Core.UseCases.Processing;
 
@@ -8,7 +9,9 @@ namespace Petitions.Core.UseCases.Processing;
 /// Queue <c>case-outbox</c>: applies a case's outbox. The index is brought to the case's current state (rows from
 /// the current case upserted; stale rows named by the items deleted unless the current state has them again), work
 /// messages are sent and notifications requested, then each item is removed. Every step is safe to repeat, and a
-/// run with no items still re-asserts the current index rows (the safety-net message's job).
+/// run with no items still re-asserts the current index rows (the safety-net message's job). Last, the reporting store
+/// is brought to the case's current state from its events (<see cref="ProjectCaseReport"/>; docs/reports.md): every
+/// relay does it, so a redelivery or the safety net repairs a projection that failed, and a version is applied once.
 /// </summary>
 public static partial class RelayOutbox
 {
@@ -25,7 +28,8 @@ public static partial class RelayOutbox
         IWorkSender sender,
         INotificationRequests notifications,
         CaseIndexEntries entries,
-        ILogger<Handler> logger)
+        ILogger<Handler> logger,
+        ProjectCaseReport? reports = null)
     {
         /// <summary>Applies the case's pending outbox items in order.</summary>
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
@@ -65,6 +69,11 @@ public static partial class RelayOutbox
                 }
 
                 await store.RemoveOutboxAsync(command.CaseId, item.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (reports is not null)
+            {
+                await reports.ProjectAsync(stored, cancellationToken).ConfigureAwait(false);
             }
 
             if (items.Count > 0)

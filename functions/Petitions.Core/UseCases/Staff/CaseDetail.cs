@@ -24,7 +24,18 @@ public sealed record CaseDetail(
     string ETag,
     DateOnly? ClosingProposedOn = null,
     IReadOnlyList<ActionAvailability>? Actions = null,
-    string? Access = null);
+    string? Access = null,
+    RatingDetail? Rating = null,
+    IReadOnlyList<AttachmentDetail>? Attachments = null);
+
+/// <summary>The citizen's rating of the answer; the comment is masked for those who may not see the citizen (a denouncer).</summary>
+public sealed record RatingDetail(int Score, string? Comment, DateTimeOffset RatedAt);
+
+/// <summary>
+/// A file attached to the case. For a denunciation, staff who may not see the denouncer see "***" for the name and
+/// cannot download it (<see cref="Downloadable"/> false).
+/// </summary>
+public sealed record AttachmentDetail(string Id, string Name, long Size, string ContentType, DateTimeOffset AddedAt, bool Downloadable);
 
 /// <summary>The citizen, in clear or masked.</summary>
 public sealed record CitizenDetail(string Name, string Phone, string? Address, bool Masked);

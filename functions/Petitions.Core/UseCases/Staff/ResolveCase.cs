@@ -1,6 +1,7 @@
 using System.Globalization;
 using Petitions.Core.Cases;
 using Petitions.Core.LegalClock;
+using Petitions.Core.Ports;
 using Petitions.Core.UseCases.Common;
 
 namespace Petitions.Core.UseCases.Staff;
@@ -8,12 +9,26 @@ namespace Petitions.Core.UseCases.Staff;
 /// <summary>
 /// POST …/resolve <c>{ decisionNumber, decisionDate, summary }</c>: records the decision or answer; the handling clocks
 /// stop. For a complaint the decision's clocks start from decisionDate: sending it (Luật Khiếu nại 2011, Điều 32 / 41)
-/// and, at first instance, its taking effect (Điều 44), after which the system proposes closing.
+/// and, at first instance, its taking effect (Điều 44), after which the system proposes closing. The citizen gets one SMS:
+/// the satisfaction question with the short link of the rating page (docs/reports.md), which also leads to the result.
 /// </summary>
 public static class ResolveCase
 {
     /// <summary>The body with the user and If-Match.</summary>
     public sealed record Command(StaffPrincipal Who, string TrackingCode, string? IfMatch, string? DecisionNumber, string? DecisionDate, string? Summary);
+
+    /// <summary>The template of the citizen's SMS on resolution.</summary>
+    public const string SatisfactionTemplate = "case.satisfaction";
+
+    /// <summary>The one SMS of a resolution: "was the answer satisfactory? rate it at {link}" (once per case).</summary>
+    public static NotificationRequest SatisfactionQuestion(Case @case, CaseLetter letter)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(letter);
+        return new NotificationRequest(
+            NotificationRequest.IdFor(@case.Id, SatisfactionTemplate, NotificationAudience.Citizen, null), @case.Id, SatisfactionTemplate,
+            NotificationAudience.Citizen, null, new Dictionary<string, string> { ["unitId"] = CaseIndexEntries.UnitOf(@case, letter) });
+    }
 
     /// <summary>Resolves.</summary>
     public sealed class Handler(StaffActionRunner runner, DeadlineCalculator calculator)
@@ -35,7 +50,7 @@ public static class ResolveCase
                 return Task.FromResult(ActionText.Invalid(errors));
             }
 
-            return runner.RunAsync(command.Who, command.TrackingCode, command.IfMatch, StaffRight.Handle, (c, _, at) =>
+            return runner.RunAsync(command.Who, command.TrackingCode, command.IfMatch, StaffRight.Handle, (c, letter, at) =>
             {
                 if (c.Status == CaseStatus.Assigned)
                 {
@@ -43,7 +58,7 @@ public static class ResolveCase
                 }
 
                 c.Resolve($"{number} ({date:yyyy-MM-dd}): {summary}", command.Who.StaffId, at, calculator, date);
-                return ActionEffects.None;
+                return new ActionEffects([SatisfactionQuestion(c, letter)]);
             }, cancellationToken);
         }
     }

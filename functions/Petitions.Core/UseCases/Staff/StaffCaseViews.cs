@@ -36,7 +36,17 @@ public sealed class StaffCaseViews(ICaseStore store, ICitizenDataProtector prote
             @case.Id, CaseNames.Kind(@case.Kind), letter.Title, letter.Content, CaseNames.Status(@case.Status), citizen,
             new UnitDetail(unitId, unit?.Name ?? unitId), Staff(@case.ResponsibleHeadId), Staff(@case.OfficerId),
             @case.Complex, @case.RemoteArea, clocks, timeline, etag, @case.ClosingProposedOn,
-            actions?.For(who, @case, unitId), AccessOf(who, unitId));
+            actions?.For(who, @case, unitId), AccessOf(who, unitId),
+            @case.Rating is { } r ? new RatingDetail(r.Score, citizen.Masked && r.Comment is not null ? Mask : r.Comment, r.RatedAt) : null,
+            Attachments(who, @case, unitId));
+    }
+
+    /// <summary>The case's files as <paramref name="who"/> may see them (names sealed like the citizen's identity).</summary>
+    private List<AttachmentDetail> Attachments(StaffPrincipal who, Case @case, string unitId)
+    {
+        var open = UseCases.Attachments.AttachmentAccess.MaySee(who, @case, unitId);
+        return [.. @case.Attachments.Select(a => new AttachmentDetail(
+            a.Id, open ? protector.Open(a.SealedName, Core.Attachments.AttachmentRules.NameContext(@case.Id, a.Id)) : Mask, a.Size, a.ContentType, a.AddedAt, open))];
     }
 
     private string AccessOf(StaffPrincipal who, string unitId) =>

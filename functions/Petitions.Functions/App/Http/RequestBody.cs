@@ -25,11 +25,19 @@ internal static class RequestBody
             return null;
         }
 
+        return request.ParseJson<T>(buffer.ToArray());
+    }
+
+    /// <summary>JSON read as the body would be (web defaults); malformed JSON is a 400 <see cref="BadHttpRequestException"/>.</summary>
+    public static T? ParseJson<T>(this HttpRequest request, ReadOnlySpan<byte> json)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var options = request.HttpContext.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions
             ?? WebDefaults;
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.ToArray(), options);
+            return JsonSerializer.Deserialize<T>(json, options);
         }
         catch (JsonException e)
         {

@@ -11,10 +11,10 @@ public sealed partial class FireEscalationsFunction(Core.UseCases.Escalations.Fi
     [Function(Name)]
     public async Task RunAsync([QueueTrigger("%EscalationsQueueName%")] string message, CancellationToken cancellationToken)
     {
-        var caseId = CaseWriter.CaseIdOf(message)
+        var parsed = CaseWriter.CaseMessageOf(message)
             ?? throw new FormatException("The message is not a case message ({\"caseId\":…}).");
-        var result = await handler.HandleAsync(new(caseId), cancellationToken).ConfigureAwait(false);
-        LogDone(logger, caseId, result.Fired.Count);
+        var result = await handler.HandleAsync(new(parsed.CaseId, parsed.Sweep), cancellationToken).ConfigureAwait(false);
+        LogDone(logger, parsed.CaseId, result.Fired.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: {Count} rung(s) fired")]

@@ -1,88 +1,151 @@
-// Grouped bar charts as inline SVG built with DOM APIs (no library): x = month, one bar per unit.
-// Each chart comes with a legend and the same figures as a table (for screen readers and print).
-import { el, svg } from './dom.js';
+// Charts drawn by Chart.js (npm "chart.js", pinned in functions/Petitions.Functions/package-lock.json and served from
+// our own /lib/chart.umd.min.js, never a CDN). Each chart comes with the same figures as a table (for screen readers,
+// for print and when the library cannot load). The library is loaded once, on the first chart.
+import { el } from './dom.js';
 import { t, lang } from './i18n.js';
 
-const Width = 640;
-const Height = 260;
-const Margin = { top: 12, right: 8, bottom: 36, left: 44 };
-const SeriesClasses = 6;
+const LibraryUrl = '/lib/chart.umd.min.js';
+// Colour-blind-safe palette (Okabe–Ito), also distinguishable in greyscale print by the table beside it.
+const Palette = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
+let loading = null;
 let chartCount = 0;
+const live = new Set();
 
-function monthLabel(month) {
+/** Chart.js, loaded from our own files on first use. */
+export function chartLibrary() {
+  if (window.Chart) {
+    return Promise.resolve(window.Chart);
+  }
+  loading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = LibraryUrl;
+    script.addEventListener('load', () => resolve(window.Chart));
+    script.addEventListener('error', () => reject(new Error('chart library')));
+    document.head.append(script);
+  });
+  return loading;
+}
+
+export function monthLabel(month) {
   const match = /^(\d{4})-(\d{2})/.exec(month ?? '');
   return match ? `${match[2]}/${match[1]}` : month;
 }
 
+/** Charts whose canvas left the page (a re-render) are destroyed, so their observers go too. */
+function sweep() {
+  for (const chart of live) {
+    if (!chart.canvas?.isConnected) {
+      chart.destroy();
+      live.delete(chart);
+    }
+  }
+}
+
 /**
- * rows: [{ unitId, month, value }]; format(value) -> text; max: top of the scale (or computed).
- * unitName(id) -> text.
+ * A chart with its data table.
+ * labels: x values (months yyyy-MM are shown as MM/yyyy); datasets: [{ label, data: [number|null], type?: 'bar'|'line',
+ * axis?: 'rate' }]; format(value) -> text for counts, rate values are 0..1 shown as percents;
+ * onSelect({ datasetIndex, index }) is called when a bar or point is clicked (drill-down).
  */
-export function barChart({ title, rows, format, max, unitName }) {
+export function chart({ title, labels, datasets, format = count, onSelect, id }) {
   chartCount += 1;
   const captionId = `chart-${chartCount}-caption`;
-  const figure = el('figure', { class: 'chart' }, el('figcaption', { id: captionId, text: title }));
-  if (rows.length === 0) {
+  const figure = el('figure', { class: 'chart', id }, el('figcaption', { id: captionId, text: title }));
+  if (labels.length === 0 || datasets.length === 0) {
     figure.append(el('p', { class: 'empty', text: t('dash.noData') }));
     return figure;
   }
-  const months = [...new Set(rows.map((r) => r.month))].sort();
-  const units = [...new Set(rows.map((r) => r.unitId))];
-  const top = max ?? Math.max(1, ...rows.map((r) => r.value));
-  const plotWidth = Width - Margin.left - Margin.right;
-  const plotHeight = Height - Margin.top - Margin.bottom;
-  const groupWidth = plotWidth / months.length;
-  const barWidth = (groupWidth * 0.8) / units.length;
-  const y = (value) => Margin.top + plotHeight - (Math.max(0, value) / top) * plotHeight;
-
-  const chart = svg('svg', {
-    viewBox: `0 0 ${Width} ${Height}`, role: 'img', 'aria-labelledby': captionId, class: 'chart-svg', focusable: 'false',
-  });
-  for (const fraction of [0, 0.5, 1]) {
-    const value = top * fraction;
-    chart.append(
-      svg('line', { class: 'grid', x1: Margin.left, x2: Width - Margin.right, y1: y(value), y2: y(value) }),
-      svg('text', { class: 'axis', x: Margin.left - 6, y: y(value) + 4, 'text-anchor': 'end', text: format(value) }));
-  }
-  months.forEach((month, m) => {
-    const groupX = Margin.left + m * groupWidth + groupWidth * 0.1;
-    chart.append(svg('text', {
-      class: 'axis', x: Margin.left + m * groupWidth + groupWidth / 2, y: Height - Margin.bottom + 18, 'text-anchor': 'middle', text: monthLabel(month),
-    }));
-    units.forEach((unitId, u) => {
-      const row = rows.find((r) => r.month === month && r.unitId === unitId);
-      if (!row) {
-        return;
-      }
-      const barTop = y(row.value);
-      chart.append(svg('rect', {
-        class: `bar series-${u % SeriesClasses}`,
-        x: groupX + u * barWidth, y: barTop, width: Math.max(1, barWidth - 2), height: Margin.top + plotHeight - barTop,
-        'data-unit': unitId, 'data-month': month,
-      }, svg('title', { text: `${unitName(unitId)} · ${monthLabel(month)}: ${format(row.value)}` })));
-    });
-  });
-
-  const legend = el('ul', { class: 'legend' }, units.map((unitId, u) =>
-    el('li', {}, el('span', { class: `swatch series-${u % SeriesClasses}`, 'aria-hidden': 'true' }), unitName(unitId))));
-
+  const shown = labels.map(monthLabel);
+  const canvas = el('canvas', { role: 'img', 'aria-labelledby': captionId, class: 'chart-canvas' });
+  const valueText = (dataset, value) => (value === null || value === undefined ? '–' : dataset.axis === 'rate' ? percent(value) : format(value));
   const table = el('table', { class: 'chart-table' },
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('dash.col.unit') }), months.map((month) => el('th', { scope: 'col', text: monthLabel(month) })))),
-    el('tbody', {}, units.map((unitId) => el('tr', {},
-      el('th', { scope: 'row', text: unitName(unitId) }),
-      months.map((month) => {
-        const row = rows.find((r) => r.month === month && r.unitId === unitId);
-        return el('td', { text: row ? format(row.value) : '–' });
-      })))));
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: '' }), shown.map((label) => el('th', { scope: 'col', text: label })))),
+    el('tbody', {}, datasets.map((dataset) => el('tr', {},
+      el('th', { scope: 'row', text: dataset.label }),
+      dataset.data.map((value) => el('td', { text: valueText(dataset, value) }))))));
+  figure.append(el('div', { class: 'chart-box' }, canvas),
+    el('details', { class: 'chart-data' }, el('summary', { text: t('dash.chartData') }), el('div', { class: 'table-wrap' }, table)));
 
-  figure.append(chart, legend, el('details', {}, el('summary', { text: t('dash.chartData') }), el('div', { class: 'table-wrap' }, table)));
+  chartLibrary().then((Chart) => {
+    sweep();
+    if (!canvas.isConnected && !document.contains(figure)) {
+      // Not yet in the page: draw once it is.
+      requestAnimationFrame(() => draw(Chart));
+      return;
+    }
+    draw(Chart);
+  }).catch(() => {
+    figure.querySelector('details')?.setAttribute('open', '');
+    figure.dataset.chart = 'unavailable';
+  });
+
+  function draw(Chart) {
+    const hasRate = datasets.some((d) => d.axis === 'rate');
+    const instance = new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: shown,
+        datasets: datasets.map((d, i) => ({
+          type: d.type ?? 'bar',
+          label: d.label,
+          data: d.data,
+          yAxisID: d.axis === 'rate' ? 'rate' : 'y',
+          backgroundColor: Palette[i % Palette.length],
+          borderColor: Palette[i % Palette.length],
+          borderWidth: d.type === 'line' ? 2 : 0,
+        })),
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        locale: lang() === 'vi' ? 'vi-VN' : 'en-GB',
+        onClick: (event, elements) => {
+          if (onSelect && elements.length > 0) {
+            onSelect({ datasetIndex: elements[0].datasetIndex, index: elements[0].index });
+          }
+        },
+        plugins: {
+          legend: { position: 'bottom' },
+          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${valueText(datasets[item.datasetIndex], item.raw)}` } },
+        },
+        scales: {
+          y: { beginAtZero: true, display: datasets.some((d) => d.axis !== 'rate'), ticks: { callback: (v) => format(v) } },
+          ...(hasRate ? { rate: { position: 'right', min: 0, max: 1, ticks: { callback: (v) => percent(v) }, grid: { drawOnChartArea: false } } } : {}),
+        },
+      },
+    });
+    live.add(instance);
+    figure.dataset.chart = 'drawn';
+  }
   return figure;
 }
 
+/**
+ * Grouped bars, x = month, one bar per unit (the dashboard's charts).
+ * rows: [{ unitId, month, value }]; format(value) -> text; max: top of the scale (1 for rates); unitName(id) -> text.
+ */
+export function barChart({ title, rows, format, max, unitName, onSelect }) {
+  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const units = [...new Set(rows.map((r) => r.unitId))];
+  const isRate = max === 1;
+  return chart({
+    title,
+    labels: months,
+    format,
+    datasets: units.map((unitId) => ({
+      label: unitName(unitId),
+      axis: isRate ? 'rate' : undefined,
+      data: months.map((month) => rows.find((r) => r.month === month && r.unitId === unitId)?.value ?? null),
+    })),
+    onSelect: onSelect ? ({ datasetIndex, index }) => onSelect({ unitId: units[datasetIndex], month: months[index] }) : undefined,
+  });
+}
+
 export function percent(value) {
-  return new Intl.NumberFormat(lang() === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(lang() === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }
 
 export function count(value) {
-  return new Intl.NumberFormat(lang() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(lang() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
 }

@@ -3,6 +3,7 @@ import { t, has, formatDate, onLangChange } from './i18n.js';
 import { getJson, request, ApiError, generalMessage } from './api.js';
 import { byId, el, clear } from './dom.js';
 import { kindName, statusName } from './steps.js';
+import { refreshInboxBadge } from './inbox-badge.js';
 
 /**
  * The staff navigation, one entry per page: { href, key } (key: the i18n key of its label). Each area adds its own
@@ -13,6 +14,8 @@ export const StaffNav = [
   { href: '/staff/head.html', key: 'staff.nav.head' },
   { href: '/staff/reception.html', key: 'staff.nav.reception' },
   { href: '/staff/watch.html', key: 'staff.nav.watch' },
+  { href: '/staff/inbox.html', key: 'staff.nav.inbox' },
+  { href: '/staff/reports.html', key: 'staff.nav.reports' },
 ];
 
 /** Fills the header's <nav id="staff-nav"> from StaffNav, marking the current page. */
@@ -41,6 +44,7 @@ export async function requireStaff() {
     render();
     onLangChange(render);
     byId('logout').addEventListener('click', logout);
+    refreshInboxBadge();
     return me;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Petitions.Core.Notifications;
 using Petitions.Core.Ports;
+using Petitions.Core.UseCases.Escalations;
 using Petitions.Infrastructure.Notifications.Reception;
 
 namespace Petitions.Infrastructure.Notifications.Cases;
 
 /// <summary>
-/// Sends what case handling requested: reads the request row, files staff notifications in their inbox, and for the
+/// Sends what case handling requested: reads the request row, hands staff notifications to <see cref="NotifyStaff"/>
+/// (inbox, and for escalations a message or the sweep's digest <c>D-…</c>), and for the
 /// citizen creates the dispatch record (once, idempotent by id; it names the recipient as <c>citizen:&lt;caseId&gt;</c>
 /// and holds no number) and hands it to the exactly-once <see cref="NotificationDispatcher"/>. A reception booking's
 /// request (data <c>contact=receptionBooking</c>) goes to the booking instead: <c>booking:&lt;sessionId&gt;:&lt;code&gt;</c>,
@@ -19,7 +21,7 @@ public sealed partial class CaseNotifications(
     ReceptionBookingMessages bookingMessages,
     INotificationStore records,
     NotificationDispatcher dispatcher,
-    StaffInbox inbox,
+    NotifyStaff.Handler staff,
     TimeProvider clock,
     ILogger<CaseNotifications> logger)
 {
@@ -32,6 +34,11 @@ public sealed partial class CaseNotifications(
             return await dispatcher.DispatchAsync(notificationId, cancellationToken).ConfigureAwait(false);
         }
 
+        if (NotifyStaff.IsDigest(notificationId))
+        {
+            return await staff.HandleDigestAsync(notificationId, cancellationToken).ConfigureAwait(false);
+        }
+
         var request = await requests.FindAsync(notificationId, cancellationToken).ConfigureAwait(false);
         if (request is null)
         {
@@ -41,9 +48,7 @@ public sealed partial class CaseNotifications(
 
         if (request.Audience != NotificationAudience.Citizen)
         {
-            await inbox.AddAsync(request, cancellationToken).ConfigureAwait(false);
-            LogStaff(logger, notificationId, request.CaseId, request.Audience.ToString());
-            return DispatchOutcome.Of(DispatchStatus.Recorded);
+            return await staff.HandleRequestAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         if (ReceptionBookingMessages.IsForBooking(request))
@@ -87,9 +92,6 @@ public sealed partial class CaseNotifications(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId}: no request row; message dropped")]
     private static partial void LogNoRequest(ILogger logger, string notificationId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} for case {CaseId} filed in the {Audience}'s inbox")]
-    private static partial void LogStaff(ILogger logger, string notificationId, string caseId, string audience);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId}: case {CaseId} not found; message dropped")]
     private static partial void LogNoCase(ILogger logger, string notificationId, string caseId);

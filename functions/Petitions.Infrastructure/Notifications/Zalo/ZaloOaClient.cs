@@ -42,9 +42,6 @@ public sealed class DevelopmentZaloOaClient(DevelopmentOutbox outbox, TimeProvid
     public const string Tag = "zalo-cs-reply";
 
     /// <inheritdoc />
-    public Task SendCsMessageAsync(string userId, string text, string replyTo, CancellationToken cancellationToken)
-    {
-        outbox.TryRecord(new OutboxEntry("zalo-" + replyTo, "zalo:" + userId, text, Tag, clock.GetUtcNow()));
-        return Task.CompletedTask;
-    }
+    public Task SendCsMessageAsync(string userId, string text, string replyTo, CancellationToken cancellationToken) =>
+        outbox.TryRecordAsync(new OutboxEntry("zalo-" + replyTo, "zalo:" + userId, text, Tag, clock.GetUtcNow()), cancellationToken);
 }
