@@ -27,7 +27,7 @@ public static class TimelineValues
 
     private static readonly HashSet<string> UnitFields = new(StringComparer.Ordinal) { "unitId", "toUnit", "fromUnit" };
 
-    private static readonly HashSet<string> StaffFields = new(StringComparer.Ordinal) { "officerId", "responsibleHeadId" };
+    private static readonly HashSet<string> StaffFields = new(StringComparer.Ordinal) { "officerId", "responsibleHeadId", "staffId" };
 
     /// <summary>The values of <paramref name="e"/> for the staff timeline.</summary>
     public static IReadOnlyDictionary<string, string> Of(CaseEvent e, OrganisationChart chart)

@@ -13,10 +13,19 @@ const Variants = {
   closed: (v) => (v.stoppedSteps ? 'stopped' : null),
   receptionMeeting: (v) => (v.followUpOn ? 'followUp' : null),
   extended: (v) => (v.especiallyComplex === 'true' ? 'especially' : null),
+  escalated: (v) => {
+    if (v.recordedLate === 'true') {
+      return 'recordedLate';
+    }
+    if (v.headSeen === 'true' || v.headSeen === 'false') {
+      return v.headSeen === 'true' ? 'headSeen' : 'headNotSeen';
+    }
+    return null;
+  },
 };
 
 /** Values that are codes: each is said through its own i18n family. */
-const Codes = { rung: 'rung', outcome: 'outcome', how: 'how' };
+const Codes = { rung: 'rung', outcome: 'outcome', how: 'how', role: 'staff.role' };
 
 function list(text, say) {
   return String(text).split(', ').filter(Boolean).map(say).join(', ');

@@ -634,4 +634,7 @@ export default {
   'rating.seeResult': 'See the case and its result',
   'rating.already': 'This case has already been rated. Each case is rated once.',
   'rating.notAnswered': 'The case has no answer yet; please rate it once you have received the result.',
+  'timeline.escalated.headSeen': 'Escalation "{rung}" for {step} (due {due}); notified: {notified}; the head had seen the earlier escalation.',
+  'timeline.escalated.headNotSeen': 'Escalation "{rung}" for {step} (due {due}); notified: {notified}; the head had not seen the earlier escalation.',
+  'timeline.attachmentAdded': 'A file was attached ({contentType}, {size} bytes).',
 };

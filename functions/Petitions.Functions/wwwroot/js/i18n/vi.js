@@ -648,4 +648,7 @@ export default {
   'rating.seeResult': 'Xem hồ sơ và kết quả giải quyết',
   'rating.already': 'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.',
   'rating.notAnswered': 'Hồ sơ chưa có kết quả giải quyết; xin đánh giá sau khi nhận kết quả.',
+  'timeline.escalated.headSeen': 'Cảnh báo "{rung}" cho thời hạn {step} (hạn {due}); đã báo: {notified}; người đứng đầu đã xem cảnh báo trước đó.',
+  'timeline.escalated.headNotSeen': 'Cảnh báo "{rung}" cho thời hạn {step} (hạn {due}); đã báo: {notified}; người đứng đầu chưa xem cảnh báo trước đó.',
+  'timeline.attachmentAdded': 'Đính kèm một tệp ({contentType}, {size} byte).',
 };
