@@ -12,9 +12,9 @@ mkdir -p "$results"
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "Pinned tools (Azurite) from tools/package-lock.json"
-if [ ! -f tools/node_modules/azurite/dist/src/azurite.js ]; then
-  (cd tools && npm ci --no-audit --no-fund) || { echo "npm ci failed in tools/: cannot install Azurite"; echo "0 passed, 1 failed"; exit 1; }
+step "Pinned tools (Azurite, axe-core) from tools/package-lock.json"
+if [ ! -f tools/node_modules/azurite/dist/src/azurite.js ] || [ ! -f tools/node_modules/axe-core/axe.min.js ]; then
+  (cd tools && npm ci --no-audit --no-fund) || { echo "npm ci failed in tools/: cannot install Azurite and axe-core"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 if [ -x tools/install-browser.sh ]; then

@@ -107,6 +107,27 @@ internal static class Samples
         etag,
     };
 
+    /// <summary>A head's desk (GET /api/staff/desk) with the given cases (code, clock state, officer id).</summary>
+    public static object Desk(params (string Code, string Clock, string Officer)[] cases)
+    {
+        var names = new Dictionary<string, string> { ["camtay-officer-1"] = "Nguyễn Văn An", ["camtay-officer-2"] = "Trần Văn Bảo" };
+        return new
+        {
+            unitId = "qn-camtay",
+            fields = Array.Empty<string>(),
+            items = cases.Select(c => new
+            {
+                trackingCode = c.Code, kind = "complaint", title = "Khiếu nại " + c.Code, status = "inProgress", officerId = c.Officer,
+                officerName = names[c.Officer], due = c.Clock == "overdue" ? "2026-11-20" : "2026-12-20", clock = c.Clock, escalation = (string?)null,
+            }).ToArray(),
+            total = cases.Length,
+            page = 1,
+            pageSize = 20,
+            workload = names.Select(n => new { officerId = n.Key, name = n.Value, role = "officer", open = 1, dueSoon = 0, overdue = n.Key == "camtay-officer-2" ? 1 : 0, escalated = 0 }).ToArray(),
+            officers = names.Select(n => new { id = n.Key, name = n.Value, role = "officer" }).ToArray(),
+        };
+    }
+
     public static object Dashboard => new
     {
         counts = new { mine = 7, dueSoon = 3, overdue = 1, escalated = 2 },

@@ -182,21 +182,44 @@ public sealed class StaffPagesTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Head_view_lists_what_is_escalated_and_due_soon_in_the_heads_own_unit()
+    public async Task The_heads_desk_lists_the_units_cases_filters_by_clock_and_reassigns_the_ticked_ones_with_their_ETags()
     {
         await using var session = await OpenSignedInAsync(Viewport.Phone);
         session.Api
             .On("GET", "/api/staff/me", ApiReply.Ok(Samples.Me("head")))
-            .On("GET", @"/api/staff/cases\?view=escalated.*", ApiReply.Ok(Samples.CaseList(
-                ("KN-2026-000001", "qn-camtay", "Escalated here"), ("KN-2026-000002", "qn-bachai", "Another unit"))))
-            .On("GET", @"/api/staff/cases\?view=due-soon.*", ApiReply.Ok(Samples.CaseList(("KN-2026-000003", "qn-camtay", "Due soon here"))));
+            .On("GET", @"/api/staff/desk\?.*", ApiReply.Ok(Samples.Desk(("KN-2026-000001", "running", "camtay-officer-1"), ("KN-2026-000002", "overdue", "camtay-officer-2"))))
+            .On("GET", @"/api/staff/desk\?.*clock=overdue.*", ApiReply.Ok(Samples.Desk(("KN-2026-000002", "overdue", "camtay-officer-2"))))
+            .On("GET", "/api/staff/cases/KN-2026-000002", ApiReply.Ok(Samples.CaseDetail(), new Dictionary<string, string> { ["ETag"] = "W/\"7\"" }))
+            .On("POST", "/api/staff/desk/reassign", ApiReply.Ok(new
+            {
+                officerId = "camtay-officer-1",
+                cases = new[] { new { trackingCode = "KN-2026-000002", result = "reassigned", status = 200, etag = "W/\"8\"", code = (string?)null } },
+            }));
 
         await session.GotoAsync("/staff/head.html");
 
-        await Expect(session.Page.Locator("#escalated-list tbody tr")).ToHaveCountAsync(1);
-        await Expect(session.Page.Locator("#escalated-list")).ToContainTextAsync("KN-2026-000001");
-        await Expect(session.Page.Locator("#due-list")).ToContainTextAsync("KN-2026-000003");
-        await session.ScreenshotAsync("staff-head-360");
+        var rows = session.Page.Locator("#desk-list tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(1)).ToContainTextAsync("Quá hạn");
+        await Expect(rows.Nth(1).Locator("td.officer")).ToHaveTextAsync("Trần Văn Bảo");
+        await Expect(session.Page.Locator("#workload tbody tr")).ToHaveCountAsync(2);
+        await Expect(session.Page.Locator("#desk-total")).ToHaveTextAsync("Có 2 hồ sơ.");
+
+        await session.Page.SelectOptionAsync("#filter-clock", "overdue");
+        await Expect(rows).ToHaveCountAsync(1);
+        Assert.Contains(session.Api.Sent("GET", "/api/staff/desk"), r => r.PathAndQuery.Contains("clock=overdue", StringComparison.Ordinal));
+
+        await rows.Nth(0).Locator("input.pick").CheckAsync();
+        await Expect(session.Page.Locator("#bulk-reassign")).ToBeEnabledAsync();
+        await session.Page.SelectOptionAsync("#bulk-officer", "camtay-officer-1");
+        await session.Page.ClickAsync("#bulk-reassign");
+
+        await Expect(session.Page.Locator("#bulk-status")).ToHaveTextAsync("Đã giao 1 hồ sơ.");
+        var sent = Assert.Single(session.Api.Sent("POST", "/api/staff/desk/reassign")).Json;
+        Assert.Equal("camtay-officer-1", sent.GetProperty("officerId").GetString());
+        Assert.Equal("W/\"7\"", sent.GetProperty("cases")[0].GetProperty("etag").GetString());
+        Assert.Equal("KN-2026-000002", sent.GetProperty("cases")[0].GetProperty("trackingCode").GetString());
+        await session.ScreenshotAsync("staff-head-desk-360");
         session.AssertPageHealthy();
     }
 

@@ -13,7 +13,10 @@ export const StaffNav = [
   { href: '/staff/index.html', key: 'staff.nav.dashboard' },
   { href: '/staff/head.html', key: 'staff.nav.head' },
   { href: '/staff/reception.html', key: 'staff.nav.reception' },
+  { href: '/staff/watch.html', key: 'staff.nav.watch' },
   { href: '/staff/inbox.html', key: 'staff.nav.inbox' },
+  { href: '/staff/reports.html', key: 'staff.nav.reports' },
+  { href: '/staff/counter.html', key: 'staff.nav.counter' },
 ];
 
 /** Fills the header's <nav id="staff-nav"> from StaffNav, marking the current page. */

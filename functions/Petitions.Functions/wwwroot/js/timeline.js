@@ -18,7 +18,7 @@ const Variants = {
 };
 
 /** Values that are codes: each is said through its own i18n family. */
-const Codes = { rung: 'rung', outcome: 'outcome', how: 'how' };
+const Codes = { rung: 'rung', outcome: 'outcome', how: 'how', role: 'staff.role' };
 
 function list(text, say) {
   return String(text).split(', ').filter(Boolean).map(say).join(', ');

@@ -2,9 +2,9 @@
 // timeline, and actions confirmed in a <dialog>. Each action is POSTed with If-Match (the ETag);
 // a 409 (someone else changed the case) shows a clear message and a reload button.
 import { initLanguage, onLangChange, t, has, lang, formatDate, formatDateTime } from '../i18n.js';
-import { request, ApiError, generalMessage, fieldErrorText } from '../api.js';
+import { request, getJson, ApiError, generalMessage, fieldErrorText } from '../api.js';
 import { byId, el, clear, param } from '../dom.js';
-import { requireStaff, showPageError } from '../staff.js';
+import { requireStaff, showPageError, roleName } from '../staff.js';
 import { stepName, kindName, statusName } from '../steps.js';
 import { timelineText, actorText, explanationLines, legalSource } from '../timeline.js';
 
@@ -29,13 +29,67 @@ const Actions = {
     { name: 'decisionDate', type: 'date', required: true },
     { name: 'summary', type: 'textarea', required: true },
   ],
+  'decision-sent': [{ name: 'decisionDate', type: 'date' }],
+  'second-complaint': [{ name: 'decisionDate', type: 'date' }, { name: 'reason', type: 'textarea', required: true }],
+  lawsuit: [{ name: 'decisionDate', type: 'date' }, { name: 'reason', type: 'textarea', required: true }],
+  'end-handling': [
+    { name: 'decisionNumber', type: 'text', required: true },
+    { name: 'decisionDate', type: 'date' },
+    { name: 'reason', type: 'textarea', required: true },
+  ],
+  'reception-answered': [{ name: 'decisionDate', type: 'date' }, { name: 'summary', type: 'textarea', required: true }],
+  'filing-obstacle': [
+    { name: 'from', type: 'date', required: true },
+    { name: 'until', type: 'date', required: true },
+    { name: 'cause', type: 'textarea', required: true },
+  ],
   close: [],
   withdraw: [{ name: 'partial', type: 'checkbox' }, { name: 'reason', type: 'textarea' }],
+  instruct: [{ name: 'text', type: 'textarea', required: true }],
 };
+
+/**
+ * The actions the case offers, as the server sent them ({ action, allowed, why }): it applies the same rules it
+ * enforces (docs/api.md). An older answer without them offers every action of the page, as before.
+ */
+function availableActions() {
+  if (Array.isArray(detail.actions)) {
+    return detail.actions.filter((a) => a.action in Actions);
+  }
+  return Object.keys(Actions).filter((a) => a !== 'instruct').map((action) => ({ action, allowed: true }));
+}
+
+function whyNot(availability) {
+  const key = `case.why.${availability.why}`;
+  return has(key) ? t(key, { status: statusName(detail.status) }) : t('case.why.state', { status: statusName(detail.status) });
+}
+
+function actionsSection() {
+  const list = availableActions();
+  const allowed = list.filter((a) => a.allowed);
+  const refused = list.filter((a) => !a.allowed);
+  const readOnly = detail.access === 'watch';
+  return el('section', { 'aria-labelledby': 'actions-heading' },
+    el('h3', { id: 'actions-heading', text: t('case.actions') }),
+    readOnly ? el('p', { class: 'callout', id: 'watch-note', text: t('case.watchNote') }) : null,
+    allowed.length === 0 ? el('p', { class: 'empty', text: t('case.noActions') }) : null,
+    el('div', { class: 'actions' }, allowed.map(({ action }) => {
+      const button = el('button', { type: 'button', class: action === 'instruct' ? 'button primary' : 'button', 'data-action': action, text: t(`action.${action}`) });
+      button.addEventListener('click', () => openDialog(action));
+      return button;
+    })),
+    refused.length && !readOnly
+      ? el('details', { class: 'unavailable' },
+        el('summary', { text: t('case.unavailable', { count: refused.length }) }),
+        el('ul', {}, refused.map((a) => el('li', { 'data-action': a.action },
+          el('strong', { text: `${t(`action.${a.action}`)}: ` }), whyNot(a)))))
+      : null);
+}
 
 let detail = null;
 let etag = null;
 let pendingAction = null;
+let officers = []; // [{ id, name, role }] of the unit, for a head or deputy (GET /api/staff/desk)
 
 function display(value) {
   if (value === null || value === undefined || value === '') {
@@ -71,11 +125,14 @@ function render() {
       el('div', { class: 'letter-content', id: 'letter-content', text: detail.content })),
     el('section', { 'aria-labelledby': 'citizen-heading' },
       el('h3', { id: 'citizen-heading', text: t('case.citizen') }),
-      citizen.masked ? el('p', { class: 'callout', text: t('case.masked') }) : null,
+      citizen.masked ? el('p', { class: 'callout', id: 'masked-note', text: t(detail.kind === 'denunciation' ? 'case.masked' : 'case.maskedOther') }) : null,
       el('dl', { class: 'facts' }, fact('case.name', citizen.name), fact('case.phone', citizen.phone), fact('case.address', citizen.address))),
     el('dl', { class: 'facts' },
       fact('case.unit', detail.unit), fact('case.head', detail.responsibleHead), fact('case.officer', detail.officer),
       fact('case.complex', t(detail.complex ? 'common.yes' : 'common.no')), fact('case.remote', t(detail.remoteArea ? 'common.yes' : 'common.no'))),
+    detail.closingProposedOn
+      ? el('p', { class: 'callout', id: 'closing-proposed', text: t('case.closingProposed', { date: formatDate(detail.closingProposedOn) }) })
+      : null,
     el('section', { 'aria-labelledby': 'clocks-heading' },
       el('h3', { id: 'clocks-heading', text: t('case.clocks') }),
       el('ul', { class: 'clocks' }, (detail.clocks ?? []).map((clock) => el('li', { class: 'clock' },
@@ -91,13 +148,7 @@ function render() {
         el('time', { datetime: entry.at, text: formatDateTime(entry.at) }), ' ',
         entry.actor ? el('strong', { text: `${actorText(entry)}: ` }) : null,
         timelineText(entry))))),
-    el('section', { 'aria-labelledby': 'actions-heading' },
-      el('h3', { id: 'actions-heading', text: t('case.actions') }),
-      el('div', { class: 'actions' }, Object.keys(Actions).map((action) => {
-        const button = el('button', { type: 'button', class: 'button', 'data-action': action, text: t(`action.${action}`) });
-        button.addEventListener('click', () => openDialog(action));
-        return button;
-      }))));
+    actionsSection());
 }
 
 async function load() {
@@ -118,7 +169,11 @@ async function load() {
 function fieldInput(field) {
   const id = `action-${field.name}`;
   let input;
-  if (field.type === 'select') {
+  if (field.name === 'officerId' && officers.length > 0) {
+    // The unit's officers and deputies, from the head's desk; the current officer is not offered.
+    input = el('select', { id, name: field.name, required: field.required },
+      officers.filter((o) => o.id !== detail.officer?.id).map((o) => el('option', { value: o.id, text: `${o.name} (${roleName(o.role)})` })));
+  } else if (field.type === 'select') {
     input = el('select', { id, name: field.name, required: field.required },
       field.options.map((option) => el('option', { value: option, text: t(`${field.name}.${option}`) })));
   } else if (field.type === 'textarea') {
@@ -208,6 +263,10 @@ async function start() {
   byId('reload').addEventListener('click', load);
   byId('dialog-cancel').addEventListener('click', () => byId('action-dialog').close());
   byId('action-form').addEventListener('submit', confirmAction);
+  if (me.role === 'head' || me.role === 'deputy') {
+    // Whom a case can be given to; loaded before the case so the reassign dialog always offers the list.
+    officers = await getJson('/api/staff/desk?pageSize=1').then((desk) => desk.officers ?? [], () => []);
+  }
   await load();
 }
 

@@ -153,6 +153,13 @@ async function start() {
   if (!me) {
     return;
   }
+  // One click to the whole unit for its head and deputies, and to the watch for the levels above and the supervisors.
+  byId('desk-link').hidden = !(me.role === 'head' || me.role === 'deputy');
+  byId('watch-link').hidden = me.role !== 'supervisor';
+  if (me.role === 'head') {
+    // A head has the watch only when units are below them (a ward's head has none): ask once, show on 200.
+    getJson('/api/staff/watch').then(() => { byId('watch-link').hidden = false; }, () => {});
+  }
   onLangChange(() => {
     renderCounts();
     renderList();
