@@ -15,7 +15,9 @@ public sealed class IntakeAzuriteTests
         world.Clock.Advance(TimeSpan.FromMinutes(3));
         var retry = await handler.HandleAsync(CaseWorld.Letter(key: "retry-1"));
 
-        Assert.Equal(first.Value, retry.Value);
+        Assert.False(first.Value!.Replayed);
+        Assert.True(retry.Value!.Replayed);
+        Assert.Equal(first.Value, retry.Value with { Replayed = false });
         Assert.Single(await world.RowsAsync(world.Names.CasesTable), r => r.RowKey == "case");
     }
 
